@@ -1,0 +1,40 @@
+"""Set up a working claimtrack in one command: migrate, load the seed corpus, create an admin, serve."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+
+class Command(BaseCommand):
+    help = ("Migrate the database, load what ships with claimtrack (seeds and curated annotations), "
+            "create an admin user if there is none, and serve on http://127.0.0.1:8000.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="Do everything but start the server.")
+        parser.add_argument("--addr", default="127.0.0.1:8000", help="Address to serve on (default %(default)s).")
+
+    def handle(self, *args, no_serve, addr, **options):
+        db = connection.settings_dict
+        self.stdout.write(f"Database: {connection.vendor} {db['NAME']}")
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write(self.style.SUCCESS("Migrated."))
+        self._ensure_superuser()
+        if no_serve:
+            self.stdout.write(self.style.SUCCESS(f"Ready. Serve with: python manage.py runserver {addr}"))
+            return
+        self.stdout.write(f"Serving on http://{addr}/ (admin at /admin/). Stop with Ctrl-C.")
+        call_command("runserver", addr, use_reloader=False)
+
+    def _ensure_superuser(self):
+        """Create an `admin` superuser with a random password printed once, unless one exists."""
+        users = get_user_model().objects
+        if users.filter(is_superuser=True).exists():
+            self.stdout.write("An admin user exists already (reset its password with: "
+                              "python manage.py changepassword admin).")
+            return
+        password = secrets.token_urlsafe(12)
+        users.create_superuser("admin", "admin@example.org", password)
+        self.stdout.write(self.style.SUCCESS(f"Created admin user 'admin' with password: {password}"))

@@ -1,0 +1,44 @@
+"""Shared model pieces: timestamps, languages, dates of known precision."""
+
+from django.db import models
+from django.db.models import F, Q
+
+from claims.text import dates
+
+
+class TimeStampedModel(models.Model):
+    """Abstract base recording when a row was created and last changed."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class Language(models.TextChoices):
+    """BCP-47 tags of the languages and scripts claimtrack holds."""
+
+    ENGLISH = "en", "English"
+    SIMPLIFIED_CHINESE = "zh-Hans", "Chinese (Simplified)"
+    TRADITIONAL_CHINESE = "zh-Hant", "Chinese (Traditional)"
+
+
+class DatePrecision(models.TextChoices):
+    """How precisely a date is known; blank means unknown."""
+
+    DAY = dates.DAY, "day"
+    MONTH = dates.MONTH, "month"
+    YEAR = dates.YEAR, "year"
+
+
+def date_interval_constraints(prefix: str, model: str) -> list[models.BaseConstraint]:
+    """Database checks for a `<prefix>_start/_end/_precision` triple: all set or all empty, in order."""
+    start, end, precision = f"{prefix}_start", f"{prefix}_end", f"{prefix}_precision"
+    unknown = Q(**{f"{start}__isnull": True, f"{end}__isnull": True, precision: ""})
+    known = Q(**{f"{start}__isnull": False, f"{end}__isnull": False}) & ~Q(**{precision: ""})
+    return [
+        models.CheckConstraint(condition=unknown | known, name=f"{model}_{prefix}_complete"),
+        models.CheckConstraint(condition=Q(**{f"{start}__lte": F(end)}) | Q(**{f"{start}__isnull": True}),
+                               name=f"{model}_{prefix}_ordered"),
+    ]

@@ -1,0 +1,1 @@
+"""Settings package: base.py holds what every environment shares; local, test and production add to it."""

@@ -1,0 +1,6 @@
+"""Settings for a developer's machine and the quickstart: debug on, SQLite unless DATABASE_URL says otherwise."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
