@@ -54,6 +54,10 @@ class Claim(TimeStampedModel):
     language = models.CharField(max_length=10, choices=Language.choices)
     paraphrase = models.TextField(blank=True, help_text="An English rendering; essential for Chinese quotes.")
     note = models.TextField(blank=True)
+    detached = models.BooleanField(
+        default=False,
+        help_text="The document's text was revised and this quote could not be found again; "
+                  "start and end are its old offsets until an editor places it.")
 
     # Figures: the value as stated, and the bounds words like "nearly" or 超过 put on it.
     value = models.DecimalField(**VALUE)
@@ -115,7 +119,7 @@ class Claim(TimeStampedModel):
 
     def clean(self):
         errors = {}
-        if self.start is not None and self.end is not None:
+        if self.start is not None and self.end is not None and not self.detached:
             if self.start >= self.end:
                 errors["end"] = "The span must end after it starts."
             elif self.document_id is not None:

@@ -46,7 +46,14 @@ class Document(TimeStampedModel):
     languages = models.JSONField(default=list, blank=True, help_text="BCP-47 tags: en, zh-Hans, zh-Hant.")
     text = models.TextField(help_text="The full text exactly as imported; never normalised in place.")
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
-    filename = models.CharField(max_length=255, blank=True, db_index=True)
+    filename = models.CharField(max_length=255, blank=True, db_index=True,
+                                help_text="Name of the file (or file#line of a JSON Lines batch) it came from.")
+    main_ranges = models.JSONField(
+        default=list, blank=True,
+        help_text="[[start, end], ...] of the main text; the rest is page chrome (share buttons, footers).")
+    duplicate_ranges = models.JSONField(
+        default=list, blank=True,
+        help_text="[[start, end, original_start], ...] of blocks that repeat earlier text in the document.")
     imported_at = models.DateTimeField(null=True, blank=True)
 
     objects = DocumentManager()

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -9,7 +10,7 @@ from django.db import connection
 
 
 class Command(BaseCommand):
-    help = ("Migrate the database, load what ships with claimtrack (seeds and curated annotations), "
+    help = ("Migrate the database, import the seed corpus and load its curated annotations, "
             "create an admin user if there is none, and serve on http://127.0.0.1:8000.")
 
     def add_arguments(self, parser):
@@ -21,6 +22,13 @@ class Command(BaseCommand):
         self.stdout.write(f"Database: {connection.vendor} {db['NAME']}")
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write(self.style.SUCCESS("Migrated."))
+        self.stdout.write(f"Importing the seed corpus from {settings.CLAIMTRACK_SEEDS_DIR}:")
+        call_command("import_documents", str(settings.CLAIMTRACK_SEEDS_DIR), no_progress=True,
+                     stdout=self.stdout._out, stderr=self.stderr._out)
+        fixtures = sorted(settings.CLAIMTRACK_FIXTURES_DIR.glob("*.json"))
+        if fixtures:
+            call_command("loaddata", *map(str, fixtures), verbosity=0)
+            self.stdout.write(self.style.SUCCESS(f"Loaded {len(fixtures)} fixture file(s) of curated annotations."))
         self._ensure_superuser()
         if no_serve:
             self.stdout.write(self.style.SUCCESS(f"Ready. Serve with: python manage.py runserver {addr}"))
