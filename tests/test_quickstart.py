@@ -15,7 +15,7 @@ def run_quickstart(db_path: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-def test_quickstart_sets_up_sqlite_and_is_repeatable(tmp_path):
+def test_quickstart_sets_up_sqlite_imports_seeds_and_is_repeatable(tmp_path):
     db_path = tmp_path / "quick.sqlite3"
     first = run_quickstart(db_path)
     assert first.returncode == 0, first.stderr
@@ -25,7 +25,10 @@ def test_quickstart_sets_up_sqlite_and_is_repeatable(tmp_path):
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"claims_document", "claims_claim", "claims_claimlink"} <= tables
         assert db.execute("SELECT count(*) FROM auth_user WHERE is_superuser").fetchone()[0] == 1
+        assert db.execute("SELECT count(*) FROM claims_document WHERE published_start IS NOT NULL").fetchone()[0] == 5
+    assert "5 imported, 0 unchanged, 0 updated, 0 failed" in first.stdout
 
     second = run_quickstart(db_path)
     assert second.returncode == 0, second.stderr
     assert "exists already" in second.stdout
+    assert "0 imported, 5 unchanged, 0 updated, 0 failed" in second.stdout
