@@ -1,8 +1,10 @@
-"""URL routes: the admin at /admin/."""
+"""URL routes: the admin at /admin/, the REST API at /api/."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("claims.api.urls")),
+    path("api-auth/", include("rest_framework.urls")),
 ]

@@ -1,6 +1,7 @@
 """Claims: spans of a document's text stating a figure, an event or a statement, with actors in roles."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -14,7 +15,24 @@ from .document import Document
 VALUE = {"max_digits": 30, "decimal_places": 6, "null": True, "blank": True}
 
 
-class ClaimManager(models.Manager):
+class ClaimQuerySet(models.QuerySet):
+    def for_api(self):
+        """Everything a claim's representation shows, fetched in a fixed number of queries."""
+        return self.select_related("document__source").prefetch_related(
+            models.Prefetch("claim_actors", queryset=ClaimActor.objects.select_related("actor")),
+            "links_from", "links_to",
+        )
+
+    def with_link_relation(self, relation: str):
+        """Claims with a link of `relation` (either direction) that has not been rejected."""
+        from .link import ClaimLink
+
+        links = ClaimLink.objects.filter(relation=relation).exclude(status=ClaimLink.Status.REJECTED)
+        return self.filter(models.Exists(links.filter(from_claim=models.OuterRef("pk")))
+                           | models.Exists(links.filter(to_claim=models.OuterRef("pk"))))
+
+
+class ClaimManager(models.Manager.from_queryset(ClaimQuerySet)):
     def get_by_natural_key(self, content_hash, start, end, kind):
         return self.get(document__content_hash=content_hash, start=start, end=end, kind=kind)
 
@@ -73,6 +91,8 @@ class Claim(TimeStampedModel):
     place = models.CharField(max_length=200, blank=True, help_text="Where the event happened or the figure applies.")
 
     actors = models.ManyToManyField(Actor, through="ClaimActor", related_name="claims", blank=True)
+    search_vector = SearchVectorField(null=True, editable=False,
+                                      help_text="Filled by a PostgreSQL trigger from quote and paraphrase.")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
@@ -82,6 +102,7 @@ class Claim(TimeStampedModel):
 
     class Meta:
         ordering = ["document", "start", "id"]
+        permissions = [("review_claim", "Can set the status and verdict of claims")]
         constraints = [
             models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_span_ordered"),
             models.UniqueConstraint(fields=["document", "start", "end", "kind"], name="claim_span_kind_unique"),

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 
@@ -55,6 +56,8 @@ class Document(TimeStampedModel):
         default=list, blank=True,
         help_text="[[start, end, original_start], ...] of blocks that repeat earlier text in the document.")
     imported_at = models.DateTimeField(null=True, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False,
+                                      help_text="Filled by a PostgreSQL trigger from title and text.")
 
     objects = DocumentManager()
 

@@ -43,8 +43,10 @@ def claim_create(
 
 
 @transaction.atomic
-def claim_update(*, claim: Claim, user=None, **fields: Any) -> Claim:
-    """Change a claim's fields and validate it whole; a moved span takes its quote and context anew."""
+def claim_update(*, claim: Claim, user=None, actors: Iterable[tuple[Actor, str]] | None = None,
+                 **fields: Any) -> Claim:
+    """Change a claim's fields and validate it whole; a moved span takes its quote and context anew.
+    `actors`, when given, replaces the claim's actors in roles."""
     for name, value in fields.items():
         setattr(claim, name, value)
     if {"start", "end"} & fields.keys():
@@ -55,6 +57,8 @@ def claim_update(*, claim: Claim, user=None, **fields: Any) -> Claim:
     claim.updated_by = user
     claim.full_clean()
     claim.save()
+    if actors is not None:
+        claim_set_actors(claim=claim, actors=list(actors))
     return claim
 
 
@@ -64,3 +68,14 @@ def claim_actor_add(*, claim: Claim, actor: Actor, role: str) -> ClaimActor:
     claim_actor.full_clean(validate_unique=False, validate_constraints=False)
     claim_actor, _ = ClaimActor.objects.get_or_create(claim=claim, actor=actor, role=role)
     return claim_actor
+
+
+@transaction.atomic
+def claim_set_actors(*, claim: Claim, actors: Iterable[tuple[Actor, str]]) -> None:
+    """Make the claim's actors in roles exactly `actors`."""
+    wanted = {(actor.pk, role) for actor, role in actors}
+    for claim_actor in claim.claim_actors.all():
+        if (claim_actor.actor_id, claim_actor.role) not in wanted:
+            claim_actor.delete()
+    for actor, role in actors:
+        claim_actor_add(claim=claim, actor=actor, role=role)

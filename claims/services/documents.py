@@ -140,3 +140,21 @@ def _reanchor_claims(document: Document) -> list[int]:
             claim.prefix, claim.suffix = context(text, claim.start, claim.end)
     Claim.objects.bulk_update(claims, ["start", "end", "prefix", "suffix", "detached"])
     return detached
+
+
+def document_create(*, data: DocumentInput) -> Document:
+    """Create a document from its text and metadata (what is missing is detected); refuses a known text."""
+    outcome = document_import(data=data)
+    if outcome.status != IMPORTED:
+        raise ImportRefused(f"This text is already document #{outcome.document.pk}.")
+    return outcome.document
+
+
+@transaction.atomic
+def document_update(*, document: Document, **fields) -> Document:
+    """Change a document's metadata (its text changes only by re-import with --update)."""
+    for name, value in fields.items():
+        setattr(document, name, value)
+    _validate(document)
+    document.save()
+    return document

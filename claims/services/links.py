@@ -16,3 +16,14 @@ def claim_link_create(
     link.full_clean()
     link.save()
     return link
+
+
+@transaction.atomic
+def claim_link_update(*, link: ClaimLink, user=None, **fields) -> ClaimLink:
+    """Change a link's relation, status, note or claims; validated as a whole."""
+    for name, value in fields.items():
+        setattr(link, name, value)
+    link.updated_by = user
+    link.full_clean()
+    link.save()
+    return link

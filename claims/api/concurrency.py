@@ -1,0 +1,73 @@
+"""Optimistic concurrency: detail responses carry an ETag; writes must name the version they change."""
+
+import hashlib
+import json
+
+from django.db import transaction
+from rest_framework import status
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "The resource changed since you read it: fetch it again and reapply your change."
+    default_code = "precondition_failed"
+
+
+class PreconditionRequired(APIException):
+    status_code = 428
+    default_detail = "Send If-Match with the ETag of the version you are changing."
+    default_code = "precondition_required"
+
+
+def etag_of(data) -> str:
+    """A strong ETag for a representation: any visible change gives a new one."""
+    body = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+    return '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
+
+
+def _etags(header: str) -> set[str]:
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
+
+
+class ETagMixin:
+    """For ModelViewSets: ETag and If-None-Match on retrieve; If-Match required on update and delete, checked
+    against the row locked for the rest of the transaction, so no write is lost."""
+
+    def retrieve(self, request, *args, **kwargs):
+        data = self.get_serializer(self.get_object()).data
+        etag = etag_of(data)
+        if etag in _etags(request.headers.get("If-None-Match", "")):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        return Response(data, headers={"ETag": etag})
+
+    def _check_if_match(self, request, instance):
+        header = request.headers.get("If-Match")
+        if not header:
+            raise PreconditionRequired()
+        if "*" not in _etags(header) and etag_of(self.get_serializer(instance).data) not in _etags(header):
+            raise PreconditionFailed()
+
+    def _locked_object(self):
+        instance = self.get_object()
+        type(instance).objects.select_for_update().filter(pk=instance.pk).exists()  # lock the row
+        return self.get_object()  # read again now that nobody else can change it
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        with transaction.atomic():
+            instance = self._locked_object()
+            self._check_if_match(request, instance)
+            serializer = self.get_serializer(instance, data=request.data, partial=partial)
+            serializer.is_valid(raise_exception=True)
+            self.perform_update(serializer)
+        data = self.get_serializer(self.get_object()).data
+        return Response(data, headers={"ETag": etag_of(data)})
+
+    def destroy(self, request, *args, **kwargs):
+        with transaction.atomic():
+            instance = self._locked_object()
+            self._check_if_match(request, instance)
+            self.perform_destroy(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,139 @@
+"""Exports of claims: the filtered set as CSV or JSON Lines, one claim as ClaimReview or Web Annotation."""
+
+import csv
+import json
+
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+from rest_framework.renderers import BaseRenderer
+
+from claims.models import Claim, ClaimActor
+from claims.text.dates import format_interval
+
+FORMATS = {"csv", "jsonl"}
+CHUNK = 2000
+VERDICT_RATINGS = {"true": 5, "mostly_true": 4, "mixed": 3, "mostly_false": 2, "false": 1}
+
+
+class CSVRenderer(BaseRenderer):
+    """Registers ?format=csv; the claim list streams the export itself."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):  # errors only
+        return json.dumps(data).encode()
+
+
+class JSONLinesRenderer(CSVRenderer):
+    """Registers ?format=jsonl."""
+
+    media_type = "application/jsonl"
+    format = "jsonl"
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _cell(value):
+    if isinstance(value, list):
+        return "; ".join(":".join(str(v) for k, v in item.items() if k in ("slug", "role", "relation", "claim",
+                                                                             "status")) for item in value)
+    if isinstance(value, str) and value[:1] in ("=", "+", "@"):
+        return "'" + value  # keep spreadsheets from running the cell as a formula
+    return "" if value is None else value
+
+
+def _rows(queryset, context):
+    from .serializers import ClaimSerializer
+
+    for claim in queryset.iterator(chunk_size=CHUNK):
+        yield ClaimSerializer(claim, context=context).data
+
+
+def stream(queryset, fmt: str, context) -> StreamingHttpResponse:
+    """The whole filtered set, streamed in chunks so that memory stays flat however large it is."""
+    from .serializers import ClaimSerializer
+
+    if fmt == "jsonl":
+        body = (json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in _rows(queryset, context))
+        response = StreamingHttpResponse(body, content_type="application/jsonl; charset=utf-8")
+    else:
+        fields = ClaimSerializer.Meta.fields
+        writer = csv.writer(_Echo())
+
+        def body():
+            yield "\ufeff" + writer.writerow(fields)  # BOM: spreadsheets then read UTF-8 correctly
+            for row in _rows(queryset, context):
+                yield writer.writerow([_cell(row[field]) for field in fields])
+
+        response = StreamingHttpResponse(body(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="claims.{fmt}"'
+    return response
+
+
+def _api_url(request, name: str, pk: int) -> str:
+    return request.build_absolute_uri(reverse(name, args=[pk]))
+
+
+def claim_review(claim: Claim, request) -> dict:
+    """schema.org ClaimReview for a claim; the rating appears once a reviewer has given a verdict."""
+    document = claim.document
+    authors = [{"@type": "Person" if ca.actor.kind == "person" else "Organization", "name": ca.actor.name}
+               for ca in claim.claim_actors.all() if ca.role == ClaimActor.Role.CLAIMANT]
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": _api_url(request, "claim-claimreview", claim.pk),
+        "claimReviewed": claim.paraphrase or claim.quote,
+        "datePublished": claim.updated_at.date().isoformat(),
+        "itemReviewed": {
+            "@type": "Claim",
+            "text": claim.quote,
+            "inLanguage": claim.language,
+            "appearance": {
+                "@type": "CreativeWork",
+                "headline": document.title,
+                "url": document.url or _api_url(request, "document-detail", document.pk),
+                **({"datePublished": _published(document)} if document.published_start else {}),
+                **({"publisher": {"@type": "Organization", "name": document.source.name}} if document.source else {}),
+            },
+            **({"author": authors} if authors else {}),
+        },
+    }
+    if claim.status == Claim.Status.REVIEWED and claim.verdict:
+        rating = {"@type": "Rating", "alternateName": claim.get_verdict_display()}
+        if claim.verdict in VERDICT_RATINGS:
+            rating.update(ratingValue=VERDICT_RATINGS[claim.verdict], bestRating=5, worstRating=1)
+        review["reviewRating"] = rating
+    return review
+
+
+def _published(document) -> str:
+    return format_interval(document.published_start, document.published_end, document.published_precision)
+
+
+def web_annotation(claim: Claim, request) -> dict:
+    """A W3C Web Annotation of the claim's span: position (code points) and quote selectors."""
+    body = [{"type": "TextualBody", "purpose": "tagging", "value": claim.kind}]
+    if claim.paraphrase:
+        body.append({"type": "TextualBody", "purpose": "describing", "value": claim.paraphrase, "language": "en"})
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": _api_url(request, "claim-annotation", claim.pk),
+        "type": "Annotation",
+        "motivation": "describing",
+        "created": claim.created_at.isoformat(),
+        "modified": claim.updated_at.isoformat(),
+        "body": body,
+        "target": {
+            "source": _api_url(request, "document-detail", claim.document_id),
+            "selector": [
+                {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
+                {"type": "TextQuoteSelector", "exact": claim.quote, "prefix": claim.prefix, "suffix": claim.suffix},
+            ],
+        },
+    }

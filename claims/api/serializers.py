@@ -1,0 +1,169 @@
+"""API representations. Serializers map fields; writes go through claims.services, reads never query."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document, Language, Source
+from claims.text.dates import FuzzyDate, format_interval
+
+
+class FuzzyDateField(serializers.Field):
+    """A date of known precision as ISO cut to it: "2013", "2013-10", "2013-10-01", or "2011/2014"."""
+
+    default_error_messages = {"invalid": "{error}"}
+
+    def __init__(self, prefix: str, **kwargs):
+        self.prefix = prefix
+        super().__init__(source="*", allow_null=True, **kwargs)
+
+    def to_representation(self, obj):
+        p = self.prefix
+        return format_interval(getattr(obj, f"{p}_start"), getattr(obj, f"{p}_end"), getattr(obj, f"{p}_precision"))
+
+    def to_internal_value(self, data):
+        p = self.prefix
+        if data in (None, ""):
+            return {f"{p}_start": None, f"{p}_end": None, f"{p}_precision": ""}
+        if not isinstance(data, str) or len(data) > 30:
+            self.fail("invalid", error="Use YYYY, YYYY-MM, YYYY-MM-DD, or start/end such as 2011/2014.")
+        try:
+            first, _, last = data.partition("/")
+            start, end = FuzzyDate.parse(first), FuzzyDate.parse(last or first)
+            if start.precision != end.precision or end.end < start.start:
+                raise ValueError("an interval needs two ends of the same precision, in order")
+        except ValueError as exc:
+            self.fail("invalid", error=str(exc))
+        return {f"{p}_start": start.start, f"{p}_end": end.end, f"{p}_precision": start.precision}
+
+    def validate_empty_values(self, data):  # null means "unknown", which is a value here
+        if data is serializers.empty:
+            return super().validate_empty_values(data)
+        return False, data
+
+
+extend_schema_field(OpenApiTypes.STR)(FuzzyDateField)
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["id", "name", "slug", "homepage", "kind", "country", "primary_language", "notes", "updated_at"]
+        read_only_fields = ["updated_at"]
+
+
+class ActorAliasSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ActorAlias
+        fields = ["name", "language"]
+
+
+class ActorSerializer(serializers.ModelSerializer):
+    aliases = ActorAliasSerializer(many=True, required=False)
+    parent = serializers.SlugRelatedField(slug_field="slug", queryset=Actor.objects.all(), allow_null=True,
+                                          required=False)
+
+    class Meta:
+        model = Actor
+        fields = ["id", "kind", "name", "slug", "wikidata_id", "parent", "country", "aliases", "updated_at"]
+        read_only_fields = ["updated_at"]
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    source = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all(), allow_null=True,
+                                          required=False)
+    published = FuzzyDateField("published", required=False)
+    published_precision = serializers.CharField(read_only=True, allow_null=True)
+    languages = serializers.ListField(child=serializers.ChoiceField(Language.choices), required=False)
+
+    class Meta:
+        model = Document
+        fields = ["id", "title", "source", "published", "published_precision", "languages", "url", "updated_at"]
+        read_only_fields = ["updated_at"]
+
+
+class ClaimBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Claim
+        fields = ["id", "kind", "status", "start", "end", "quote"]
+
+
+class DocumentDetailSerializer(DocumentSerializer):
+    republished_from = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all(),
+                                                    allow_null=True, required=False)
+    claims = ClaimBriefSerializer(many=True, read_only=True)
+
+    class Meta(DocumentSerializer.Meta):
+        fields = DocumentSerializer.Meta.fields + ["republished_from", "byline", "filename", "text", "content_hash",
+                                                   "main_ranges", "duplicate_ranges", "imported_at", "claims"]
+        read_only_fields = ["updated_at", "filename", "content_hash", "main_ranges", "duplicate_ranges",
+                            "imported_at"]
+
+
+class ClaimActorSerializer(serializers.Serializer):
+    """An actor in a role: read as {id, slug, name, role}, written as {actor: id or slug, role}."""
+
+    actor = serializers.CharField(write_only=True, max_length=100)
+    role = serializers.ChoiceField(ClaimActor.Role.choices)
+    id = serializers.IntegerField(source="actor.id", read_only=True)
+    slug = serializers.CharField(source="actor.slug", read_only=True)
+    name = serializers.CharField(source="actor.name", read_only=True)
+
+    def validate_actor(self, value):
+        actor = Actor.objects.filter(pk=int(value)).first() if value.isdigit() and int(value) < 2**63 \
+            else Actor.objects.filter(slug=value).first()
+        if actor is None:
+            raise serializers.ValidationError(f"No actor with id or slug {value!r}.")
+        return actor
+
+
+class LinkBriefSerializer(serializers.Serializer):
+    """A link seen from one claim: the other claim, the relation, the status."""
+
+    id = serializers.IntegerField()
+    claim = serializers.IntegerField()
+    relation = serializers.CharField()
+    status = serializers.CharField()
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    document = serializers.PrimaryKeyRelatedField(queryset=Document.objects.all())
+    document_title = serializers.CharField(source="document.title", read_only=True)
+    source = serializers.SerializerMethodField()
+    quote = serializers.CharField(required=False, trim_whitespace=False)
+    date = FuzzyDateField("date", required=False)
+    date_precision = serializers.SerializerMethodField()
+    actors = ClaimActorSerializer(source="claim_actors", many=True, required=False)
+    links = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = ["id", "document", "document_title", "source", "kind", "status", "verdict", "language", "start",
+                  "end", "quote", "prefix", "suffix", "paraphrase", "note", "value", "value_low", "value_high",
+                  "unit", "date", "date_precision", "event_type", "place", "detached", "actors", "links",
+                  "created_at", "updated_at"]
+        read_only_fields = ["prefix", "suffix", "detached", "created_at", "updated_at"]
+        extra_kwargs = {"language": {"required": False}}
+
+    def get_source(self, claim) -> str | None:
+        return claim.document.source.slug if claim.document.source else None
+
+    def get_date_precision(self, claim) -> str | None:
+        return claim.date_precision or None
+
+    @extend_schema_field(LinkBriefSerializer(many=True))
+    def get_links(self, claim):
+        links = [(link, link.to_claim_id) for link in claim.links_from.all()]
+        links += [(link, link.from_claim_id) for link in claim.links_to.all()]
+        return [{"id": link.id, "claim": other, "relation": link.relation, "status": link.status}
+                for link, other in sorted(links, key=lambda pair: pair[0].id)]
+
+
+class ClaimLinkSerializer(serializers.ModelSerializer):
+    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = ClaimLink
+        fields = ["id", "from_claim", "to_claim", "relation", "status", "note", "created_by", "created_at",
+                  "updated_at"]
+        read_only_fields = ["created_at", "updated_at"]

@@ -1,0 +1,21 @@
+"""Routes under /api/: kebab-case plurals, the schema and its documentation pages."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from .views import ActorViewSet, ClaimLinkViewSet, ClaimViewSet, DocumentViewSet, SourceViewSet
+
+router = DefaultRouter()
+router.register("documents", DocumentViewSet, basename="document")
+router.register("sources", SourceViewSet, basename="source")
+router.register("actors", ActorViewSet, basename="actor")
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("claim-links", ClaimLinkViewSet, basename="claimlink")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/swagger/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("schema/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("", include(router.urls)),
+]

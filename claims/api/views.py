@@ -1,0 +1,184 @@
+"""API viewsets: each takes its queryset from one queryset method and writes through claims.services."""
+
+from django.db import transaction
+from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from claims.filtersets import ActorFilterSet, ClaimFilterSet, ClaimLinkFilterSet, DocumentFilterSet, SourceFilterSet
+from claims.models import Actor, Claim, ClaimLink, Document, Source
+from claims.services.catalog import actor_save, source_save
+from claims.services.claims import claim_create, claim_update
+from claims.services.documents import DocumentInput, ImportRefused, document_create, document_update
+from claims.services.links import claim_link_create, claim_link_update
+from claims.text.dates import FuzzyDate
+
+from . import exports
+from .concurrency import ETagMixin
+from .permissions import REVIEW_PERMISSION
+from .serializers import (
+    ActorSerializer, ClaimLinkSerializer, ClaimSerializer, DocumentDetailSerializer, DocumentSerializer,
+    SourceSerializer,
+)
+
+ETAG_HEADERS = [
+    OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True,
+                     description="ETag of the version being changed; a stale one gives 412."),
+]
+
+
+def etag_writes(viewset):
+    """Document the If-Match header on the write operations of a viewset."""
+    return extend_schema_view(update=extend_schema(parameters=ETAG_HEADERS),
+                              partial_update=extend_schema(parameters=ETAG_HEADERS),
+                              destroy=extend_schema(parameters=ETAG_HEADERS))(viewset)
+
+
+def _user(request):
+    return request.user if request.user.is_authenticated else None
+
+
+@etag_writes
+class SourceViewSet(ETagMixin, viewsets.ModelViewSet):
+    """Publishers and outlets."""
+
+    queryset = Source.objects.order_by("name", "id")
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilterSet
+
+    def perform_create(self, serializer):
+        serializer.instance = source_save(**serializer.validated_data)
+
+    def perform_update(self, serializer):
+        source_save(source=serializer.instance, **serializer.validated_data)
+
+
+@etag_writes
+class ActorViewSet(ETagMixin, viewsets.ModelViewSet):
+    """People, organisations and states, with their names in every script."""
+
+    queryset = Actor.objects.select_related("parent").prefetch_related("aliases").order_by("name", "id")
+    serializer_class = ActorSerializer
+    filterset_class = ActorFilterSet
+
+    def perform_create(self, serializer):
+        serializer.instance = actor_save(**serializer.validated_data)
+
+    def perform_update(self, serializer):
+        actor_save(actor=serializer.instance, **serializer.validated_data)
+
+
+@etag_writes
+class DocumentViewSet(ETagMixin, viewsets.ModelViewSet):
+    """Documents; the detail adds the full text and the document's claims."""
+
+    filterset_class = DocumentFilterSet
+
+    def get_queryset(self):
+        documents = Document.objects.select_related("source", "republished_from").order_by("-published_start", "id")
+        if self.action == "list":
+            return documents.defer("text", "search_vector", "main_ranges", "duplicate_ranges")
+        return documents.prefetch_related(Prefetch("claims", queryset=Claim.objects.order_by("start", "id")))
+
+    def get_serializer_class(self):
+        return DocumentSerializer if self.action == "list" else DocumentDetailSerializer
+
+    def perform_create(self, serializer):
+        values = dict(serializer.validated_data)
+        start, end, precision = (values.pop(f"published_{part}", None) for part in ("start", "end", "precision"))
+        published = FuzzyDate(start, end, precision) if start else None
+        try:
+            serializer.instance = document_create(data=DocumentInput(published=published, **values))
+        except ImportRefused as exc:
+            raise serializers.ValidationError({"text": [str(exc)]}) from None
+
+    def perform_update(self, serializer):
+        if "text" in self.request.data and self.request.data["text"] != serializer.instance.text:
+            raise serializers.ValidationError({"text": ["The text cannot be changed here: re-import the file "
+                                                        "with import_documents --update to re-anchor its claims."]})
+        document_update(document=serializer.instance, **serializer.validated_data)
+
+
+@etag_writes
+@extend_schema_view(list=extend_schema(parameters=[
+    OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv", "jsonl"],
+                     description="csv or jsonl: export the whole filtered set, not a page."),
+]))
+class ClaimViewSet(ETagMixin, viewsets.ModelViewSet):
+    """Claims: figures, events and statements at spans of documents' texts."""
+
+    queryset = Claim.objects.for_api()
+    serializer_class = ClaimSerializer
+    filterset_class = ClaimFilterSet
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        if self.action == "list":
+            renderers += [exports.CSVRenderer(), exports.JSONLinesRenderer()]
+        return renderers
+
+    def list(self, request, *args, **kwargs):
+        fmt = getattr(request.accepted_renderer, "format", None)
+        if fmt in exports.FORMATS:
+            return exports.stream(self.filter_queryset(self.get_queryset()), fmt, self.get_serializer_context())
+        return super().list(request, *args, **kwargs)
+
+    def _check_review(self, values: dict, claim: Claim | None = None):
+        """Only reviewers set status or verdict (editors may create drafts and suggestions)."""
+        if self.request.user.has_perm(REVIEW_PERMISSION):
+            return
+        if claim is None:
+            changed = values.get("status", Claim.Status.DRAFT) not in (Claim.Status.DRAFT, Claim.Status.SUGGESTED) \
+                or values.get("verdict")
+        else:
+            changed = any(key in values and values[key] != getattr(claim, key) for key in ("status", "verdict"))
+        if changed:
+            raise PermissionDenied("Only reviewers can set a claim's status or verdict.")
+
+    @staticmethod
+    def _split(values: dict):
+        actors = values.pop("claim_actors", None)
+        return values, None if actors is None else [(a["actor"], a["role"]) for a in actors]
+
+    def perform_create(self, serializer):
+        values, actors = self._split(dict(serializer.validated_data))
+        self._check_review(values)
+        with transaction.atomic():
+            serializer.instance = claim_create(actors=actors or (), user=_user(self.request), **values)
+
+    def perform_update(self, serializer):
+        values, actors = self._split(dict(serializer.validated_data))
+        self._check_review(values, serializer.instance)
+        claim_update(claim=serializer.instance, user=_user(self.request), actors=actors, **values)
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @action(detail=True, url_path="claimreview")
+    def claimreview(self, request, pk=None):
+        """The claim as schema.org ClaimReview JSON-LD, with its verdict as the rating once reviewed."""
+        return Response(exports.claim_review(self.get_object(), request), content_type="application/ld+json")
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @action(detail=True, url_path="annotation")
+    def annotation(self, request, pk=None):
+        """The claim as a W3C Web Annotation with position and quote selectors."""
+        return Response(exports.web_annotation(self.get_object(), request), content_type="application/ld+json")
+
+
+@etag_writes
+class ClaimLinkViewSet(ETagMixin, viewsets.ModelViewSet):
+    """Links between claims that corroborate, contradict or translate each other."""
+
+    queryset = ClaimLink.objects.select_related("created_by").order_by("id")
+    serializer_class = ClaimLinkSerializer
+    filterset_class = ClaimLinkFilterSet
+
+    def perform_create(self, serializer):
+        serializer.instance = claim_link_create(user=_user(self.request), **serializer.validated_data)
+
+    def perform_update(self, serializer):
+        claim_link_update(link=serializer.instance, user=_user(self.request), **serializer.validated_data)
+

@@ -1,0 +1,207 @@
+"""Query-string filters of the API (django-filter); every bad value is a 400 naming the parameter."""
+
+from decimal import Decimal
+
+import django_filters as filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Language, Source
+from claims.search import search_actors, search_claims, search_documents
+from claims.text.dates import FuzzyDate
+
+MAX_VALUE = Decimal("1e24")
+
+
+class FuzzyDateField(forms.CharField):
+    """A form field taking 2013, 2013-10 or 2013-10-15 and giving the interval it denotes."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return FuzzyDate.parse(value)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class FuzzyDateFilter(filters.Filter):
+    field_class = FuzzyDateField
+
+
+class BoundedDecimalField(forms.DecimalField):
+    """A decimal that refuses NaN, infinities and absurd magnitudes with a message, not a 500."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_value=MAX_VALUE, min_value=-MAX_VALUE, **kwargs)
+
+
+class BoundedDecimalFilter(filters.NumberFilter):
+    field_class = BoundedDecimalField
+
+
+class IdOrSlugFilter(filters.CharFilter):
+    """A foreign key by id (digits) or by slug."""
+
+    def __init__(self, *args, id_field: str, slug_field: str, **kwargs):
+        self.id_field, self.slug_field = id_field, slug_field
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        if value.isdigit():
+            if int(value) > 2**63 - 1:
+                return qs.none()
+            return qs.filter(**{self.id_field: int(value)})
+        return qs.filter(**{self.slug_field: value})
+
+
+def _text(max_length=200, **kwargs):
+    return filters.CharFilter(max_length=max_length, **kwargs)
+
+
+class ClaimFilterSet(filters.FilterSet):
+    """Filters of /api/claims/."""
+
+    kind = filters.MultipleChoiceFilter(choices=Claim.Kind.choices)
+    status = filters.MultipleChoiceFilter(choices=Claim.Status.choices)
+    verdict = filters.MultipleChoiceFilter(choices=Claim.Verdict.choices)
+    language = filters.MultipleChoiceFilter(choices=Language.choices)
+    document = filters.NumberFilter(field_name="document_id", min_value=1, max_value=2**63 - 1)
+    source = IdOrSlugFilter(id_field="document__source_id", slug_field="document__source__slug", max_length=100)
+    actor = _text(100, method="filter_actor", help_text="Actor id or slug; combine with role.")
+    role = filters.ChoiceFilter(choices=ClaimActor.Role.choices, method="filter_role")
+    date_after = FuzzyDateFilter(method="filter_date_after",
+                                 help_text="Claims whose date interval reaches this date or later (2013, 2013-10, 2013-10-15).")
+    date_before = FuzzyDateFilter(method="filter_date_before",
+                                  help_text="Claims whose date interval reaches this date or earlier.")
+    value_min = BoundedDecimalFilter(method="filter_value_min", help_text="Figures that can be this large or larger.")
+    value_max = BoundedDecimalFilter(method="filter_value_max", help_text="Figures that can be this small or smaller.")
+    unit = _text(field_name="unit", lookup_expr="iexact")
+    relation = filters.ChoiceFilter(choices=ClaimLink.Relation.choices, method="filter_relation",
+                                    help_text="Claims with a link of this relation that is not rejected.")
+    q = _text(500, method="filter_q", help_text="Full-text search of quote and paraphrase, English and Chinese.")
+    updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    ordering = filters.OrderingFilter(fields=(("date_start", "date"), ("value", "value"), ("created_at", "created"),
+                                              ("updated_at", "updated"), ("id", "id")))
+
+    class Meta:
+        model = Claim
+        fields = ["kind", "status", "verdict", "language", "document", "source", "actor", "role", "date_after",
+                  "date_before", "value_min", "value_max", "unit", "relation", "q", "updated_since"]
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        actor, role = self.form.cleaned_data.get("actor"), self.form.cleaned_data.get("role")
+        if actor or role:
+            roles = ClaimActor.objects.filter(claim=OuterRef("pk"))
+            if actor:
+                roles = roles.filter(actor_id=int(actor)) if actor.isdigit() and int(actor) < 2**63 \
+                    else roles.filter(actor__slug=actor)
+            if role:
+                roles = roles.filter(role=role)
+            queryset = queryset.filter(Exists(roles))
+        return queryset
+
+    def filter_actor(self, queryset, name, value):
+        return queryset  # applied with role in filter_queryset
+
+    filter_role = filter_actor
+
+    def filter_date_after(self, queryset, name, value):
+        return queryset.filter(date_end__gte=value.start)
+
+    def filter_date_before(self, queryset, name, value):
+        return queryset.filter(date_start__lte=value.end)
+
+    def filter_value_min(self, queryset, name, value):
+        return queryset.filter(Q(value_high__gte=value) | Q(value_high__isnull=True, value__gte=value)
+                               | Q(value_high__isnull=True, value__isnull=True, value_low__isnull=False))
+
+    def filter_value_max(self, queryset, name, value):
+        return queryset.filter(Q(value_low__lte=value) | Q(value_low__isnull=True, value__lte=value)
+                               | Q(value_low__isnull=True, value__isnull=True, value_high__isnull=False))
+
+    def filter_relation(self, queryset, name, value):
+        return queryset.with_link_relation(value)
+
+    def filter_q(self, queryset, name, value):
+        return search_claims(queryset, value)
+
+
+class DocumentFilterSet(filters.FilterSet):
+    """Filters of /api/documents/."""
+
+    q = _text(500, method="filter_q", help_text="Full-text search of title and text, English and Chinese.")
+    language = filters.ChoiceFilter(choices=Language.choices, method="filter_language")
+    source = IdOrSlugFilter(id_field="source_id", slug_field="source__slug", max_length=100)
+    published_after = FuzzyDateFilter(method="filter_published_after")
+    published_before = FuzzyDateFilter(method="filter_published_before")
+
+    class Meta:
+        model = Document
+        fields = ["q", "language", "source", "published_after", "published_before"]
+
+    def filter_q(self, queryset, name, value):
+        return search_documents(queryset, value)
+
+    def filter_language(self, queryset, name, value):
+        return queryset.with_language(value)
+
+    def filter_published_after(self, queryset, name, value):
+        return queryset.filter(published_end__gte=value.start)
+
+    def filter_published_before(self, queryset, name, value):
+        return queryset.filter(published_start__lte=value.end)
+
+
+class ActorFilterSet(filters.FilterSet):
+    """Filters of /api/actors/."""
+
+    q = _text(300, method="filter_q", help_text="Name, slug or any alias, in any script.")
+    kind = filters.MultipleChoiceFilter(choices=Actor.Kind.choices)
+    country = _text(2, field_name="country", lookup_expr="iexact")
+
+    class Meta:
+        model = Actor
+        fields = ["q", "kind", "country"]
+
+    def filter_q(self, queryset, name, value):
+        return search_actors(queryset, value)
+
+
+class SourceFilterSet(filters.FilterSet):
+    """Filters of /api/sources/."""
+
+    q = _text(200, method="filter_q")
+    kind = filters.MultipleChoiceFilter(choices=Source.Kind.choices)
+    country = _text(2, field_name="country", lookup_expr="iexact")
+
+    class Meta:
+        model = Source
+        fields = ["q", "kind", "country"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(slug__icontains=value))
+
+
+class ClaimLinkFilterSet(filters.FilterSet):
+    """Filters of /api/claim-links/."""
+
+    relation = filters.MultipleChoiceFilter(choices=ClaimLink.Relation.choices)
+    status = filters.MultipleChoiceFilter(choices=ClaimLink.Status.choices)
+    claim = filters.NumberFilter(method="filter_claim", min_value=1, max_value=2**63 - 1,
+                                 help_text="Links with this claim on either side.")
+
+    class Meta:
+        model = ClaimLink
+        fields = ["relation", "status", "claim"]
+
+    def filter_claim(self, queryset, name, value):
+        return queryset.filter(Q(from_claim_id=value) | Q(to_claim_id=value))

@@ -1,0 +1,49 @@
+"""Search terms for English and Chinese: Han runs become character bigrams, in both scripts.
+
+PostgreSQL has no Chinese parser, so the stored search vector holds the overlapping bigrams of each run
+of Han characters (a database function makes the same bigrams), and a query is turned into the same
+bigrams for its Simplified and its Traditional form, so that 网络安全 finds 網絡安全 and the reverse.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+
+@lru_cache(maxsize=1)
+def _converters():
+    import opencc
+
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+def script_variants(text: str) -> list[str]:
+    """The text as given, in Simplified and in Traditional characters, without repeats."""
+    if not HAN_RUN.search(text):
+        return [text]
+    t2s, s2t = _converters()
+    return list(dict.fromkeys([text, t2s.convert(text), s2t.convert(text)]))
+
+
+def bigrams(run: str) -> list[str]:
+    """Overlapping character pairs of a Han run ("网络安全" -> 网络, 络安, 安全); one character stays one."""
+    return [run] if len(run) < 2 else [run[i:i + 2] for i in range(len(run) - 1)]
+
+
+def split_query(query: str) -> tuple[str, list[str]]:
+    """(the query without its Han characters, the Han runs in it)."""
+    return HAN_RUN.sub(" ", query).strip(), HAN_RUN.findall(query)
+
+
+def han_tsquery(runs: list[str]) -> str:
+    """A raw tsquery matching every run, each as adjacent bigrams, in either script."""
+    def phrase(run: str) -> str:
+        return " <-> ".join(f"'{gram}'" for gram in bigrams(run))
+
+    alternatives = []
+    for variant in script_variants(" ".join(runs)):
+        alternatives.append(" & ".join(f"({phrase(run)})" for run in HAN_RUN.findall(variant)))
+    return " | ".join(f"({alt})" for alt in dict.fromkeys(alternatives))

@@ -1,0 +1,241 @@
+"""Generic endpoint tests (NetBox-style): each endpoint declares its data, the mixin holds the mechanics."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from claims.models import Actor, Claim, ClaimLink, Document, Source
+from tests.factories import (
+    ActorAliasFactory, ActorFactory, ClaimActorFactory, ClaimFactory, ClaimLinkFactory, DocumentFactory,
+    SourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class EndpointTests:
+    """Mechanics shared by every endpoint: list, detail, create, update, delete, query budget."""
+
+    endpoint: str
+    model: type
+    rows_per_make = 1  # rows that make() adds to the list
+
+    def make(self):
+        raise NotImplementedError
+
+    def create_payload(self) -> dict:
+        raise NotImplementedError
+
+    update_payload: dict
+
+    def url(self, pk=None):
+        return f"/api/{self.endpoint}/" + (f"{pk}/" if pk else "")
+
+    def test_list_and_detail(self, client_as):
+        obj = self.make()
+        client = client_as("fact-checkers")
+        listed = client.get(self.url())
+        assert listed.status_code == 200
+        assert [row["id"] for row in listed.json()["results"]] == [obj.pk]
+        detail = client.get(self.url(obj.pk))
+        assert detail.status_code == 200 and detail.json()["id"] == obj.pk
+        assert detail.headers["ETag"]
+
+    def test_unknown_id_is_404_json(self, client_as):
+        response = client_as("fact-checkers").get(self.url(987654321))
+        assert response.status_code == 404 and "detail" in response.json()
+
+    def test_create(self, client_as):
+        response = client_as("editors").post(self.url(), self.create_payload(), format="json")
+        assert response.status_code == 201, response.json()
+        assert self.model.objects.filter(pk=response.json()["id"]).exists()
+
+    def test_create_with_bad_body_is_400(self, client_as):
+        response = client_as("editors").post(self.url(), {"id": "x", "unknown": [1, {"deep": None}]}, format="json")
+        assert response.status_code == 400
+        assert isinstance(response.json(), dict)
+
+    def test_update_with_if_match(self, client_as):
+        obj = self.make()
+        client = client_as("editors")
+        etag = client.get(self.url(obj.pk)).headers["ETag"]
+        response = client.patch(self.url(obj.pk), self.update_payload, format="json", HTTP_IF_MATCH=etag)
+        assert response.status_code == 200, response.json()
+        for key, value in self.update_payload.items():
+            assert response.json()[key] == value
+        assert response.headers["ETag"] != etag
+
+    def test_delete(self, client_as):
+        obj = self.make()
+        client = client_as("editors")
+        etag = client.get(self.url(obj.pk)).headers["ETag"]
+        assert client.delete(self.url(obj.pk), HTTP_IF_MATCH=etag).status_code == 204
+        assert not self.model.objects.filter(pk=obj.pk).exists()
+
+    def test_list_query_count_is_the_same_for_n_and_2n_rows(self, client_as, django_assert_num_queries):
+        client = client_as("fact-checkers")
+        for _ in range(3):
+            self.make()
+        client.get(self.url())  # warm up caches (content types, permissions)
+        with CaptureQueriesContext(connection) as n_rows:
+            assert client.get(self.url()).status_code == 200
+        for _ in range(3):
+            self.make()
+        with django_assert_num_queries(len(n_rows)):
+            response = client.get(self.url())
+        assert len(response.json()["results"]) == 6 * self.rows_per_make
+
+
+class TestSources(EndpointTests):
+    endpoint, model = "sources", Source
+    update_payload = {"name": "China Daily (renamed)"}
+
+    def make(self):
+        return SourceFactory()
+
+    def create_payload(self):
+        return {"name": "Xinhua", "slug": "xinhua", "kind": "state_media", "country": "CN"}
+
+
+class TestActors(EndpointTests):
+    endpoint, model = "actors", Actor
+    update_payload = {"country": "US"}
+
+    def make(self):
+        alias = ActorAliasFactory()
+        return alias.actor
+
+    def create_payload(self):
+        return {"kind": "person", "name": "Xi Jinping", "slug": "xi-jinping",
+                "aliases": [{"name": "习近平", "language": "zh-Hans"}, {"name": "習近平", "language": "zh-Hant"}]}
+
+
+class TestDocuments(EndpointTests):
+    endpoint, model = "documents", Document
+    update_payload = {"title": "A better title", "published": "2015-09"}
+
+    def make(self):
+        document = DocumentFactory()
+        ClaimFactory(document=document)
+        return document
+
+    def test_delete(self, client_as):
+        document = DocumentFactory()
+        client = client_as("editors")
+        etag = client.get(self.url(document.pk)).headers["ETag"]
+        assert client.delete(self.url(document.pk), HTTP_IF_MATCH=etag).status_code == 204
+
+    def test_a_document_with_claims_is_not_deleted(self, client_as):
+        claim = ClaimFactory()
+        client = client_as("editors")
+        etag = client.get(self.url(claim.document_id)).headers["ETag"]
+        response = client.delete(self.url(claim.document_id), HTTP_IF_MATCH=etag)
+        assert response.status_code == 409 and "claims" in response.json()["detail"]
+        assert Document.objects.filter(pk=claim.document_id).exists()
+
+    def create_payload(self):
+        SourceFactory(slug="xinhua", name="Xinhua")
+        return {"title": "Report", "text": "Nearly 47,000 IP addresses abroad.", "source": "xinhua",
+                "published": "2012-05-31", "languages": ["en"]}
+
+
+class TestClaims(EndpointTests):
+    endpoint, model = "claims", Claim
+    rows_per_make = 2  # a claim with an actor, linked to another claim
+    update_payload = {"note": "checked against the original", "value": "47000.000000"}
+
+    def make(self):
+        claim = ClaimFactory()
+        ClaimActorFactory(claim=claim)
+        ClaimLinkFactory(from_claim=claim, to_claim=ClaimFactory(document=claim.document))
+        return claim
+
+    def test_list_and_detail(self, client_as):
+        claim = ClaimFactory()
+        response = client_as("fact-checkers").get(self.url(claim.pk))
+        assert response.status_code == 200 and response.headers["ETag"]
+
+    def create_payload(self):
+        document = DocumentFactory(text="A survey indicates nearly 47,000 IP addresses abroad.")
+        actor = ActorFactory(slug="cncert")
+        start = document.text.index("nearly")
+        return {"document": document.pk, "kind": "figure", "start": start, "end": start + 13,
+                "value": "47000", "value_high": "47000", "unit": "IP addresses", "date": "2011",
+                "actors": [{"actor": actor.slug, "role": "cited_source"}]}
+
+    def test_representation(self, client_as):
+        claim = ClaimFactory(event=True, paraphrase="In October 2013 ...")
+        ClaimActorFactory(claim=claim, role="participant")
+        other = ClaimFactory()
+        link = ClaimLinkFactory(from_claim=other, to_claim=claim, relation="conflicts", status="suggested")
+        data = client_as("fact-checkers").get(self.url(claim.pk)).json()
+        assert data["date"] == "2013-10" and data["date_precision"] == "month"
+        assert data["document"] == claim.document_id and data["document_title"] == claim.document.title
+        assert data["source"] == claim.document.source.slug
+        assert data["actors"][0]["role"] == "participant"
+        assert data["links"] == [{"id": link.pk, "claim": other.pk, "relation": "conflicts", "status": "suggested"}]
+        assert data["quote"] == claim.document.text[data["start"]:data["end"]]
+
+    def test_create_fills_quote_and_checks_it(self, client_as):
+        payload = self.create_payload()
+        response = client_as("editors").post(self.url(), {**payload, "quote": "something else"}, format="json")
+        assert response.status_code == 400 and "quote" in response.json()
+        response = client_as("editors").post(self.url(), payload, format="json")
+        data = response.json()
+        assert data["quote"] == "nearly 47,000" and data["date"] == "2011"
+        [actor] = data["actors"]
+        assert (actor["slug"], actor["role"]) == ("cncert", "cited_source")
+
+    def test_bounds_out_of_order_are_400(self, client_as):
+        payload = {**self.create_payload(), "value_low": "50000"}
+        response = client_as("editors").post(self.url(), payload, format="json")
+        assert response.status_code == 400
+
+    def test_editors_cannot_set_status_or_verdict_but_reviewers_can(self, client_as):
+        claim = ClaimFactory()
+        editor, reviewer = client_as("editors"), client_as("reviewers")
+        etag = editor.get(self.url(claim.pk)).headers["ETag"]
+        response = editor.patch(self.url(claim.pk), {"status": "reviewed", "verdict": "true"}, format="json",
+                                HTTP_IF_MATCH=etag)
+        assert response.status_code == 403 and "reviewers" in response.json()["detail"]
+        response = reviewer.patch(self.url(claim.pk), {"status": "reviewed", "verdict": "true"}, format="json",
+                                  HTTP_IF_MATCH=etag)
+        assert response.status_code == 200 and response.json()["verdict"] == "true"
+        response = editor.post(self.url(), {**self.create_payload(), "status": "reviewed"}, format="json")
+        assert response.status_code == 403
+
+
+class TestClaimLinks(EndpointTests):
+    endpoint, model = "claim-links", ClaimLink
+    update_payload = {"status": "rejected", "note": "different periods"}
+
+    def make(self):
+        return ClaimLinkFactory()
+
+    def create_payload(self):
+        a, b = ClaimFactory(), ClaimFactory()
+        return {"from_claim": a.pk, "to_claim": b.pk, "relation": "corroborates"}
+
+    def test_self_link_and_duplicate_are_400(self, client_as):
+        claim = ClaimFactory()
+        client = client_as("editors")
+        response = client.post(self.url(), {"from_claim": claim.pk, "to_claim": claim.pk, "relation": "conflicts"},
+                               format="json")
+        assert response.status_code == 400
+        payload = self.create_payload()
+        assert client.post(self.url(), payload, format="json").status_code == 201
+        reverse = {**payload, "from_claim": payload["to_claim"], "to_claim": payload["from_claim"]}
+        response = client.post(self.url(), reverse, format="json")
+        assert response.status_code == 400 and "already linked" in str(response.json())
+
+
+def test_api_root_lists_every_endpoint(client_as):
+    data = client_as("fact-checkers").get("/api/").json()
+    assert set(data) == {"documents", "sources", "actors", "claims", "claim-links"}
+
+
+def test_value_fields_keep_decimals(client_as):
+    claim = ClaimFactory(value=Decimal("8.9e6"), value_high=Decimal("8.9e6"))
+    assert client_as("fact-checkers").get(f"/api/claims/{claim.pk}/").json()["value"] == "8900000.000000"
