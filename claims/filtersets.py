@@ -26,7 +26,8 @@ class FuzzyDateField(forms.CharField):
         try:
             return FuzzyDate.parse(value)
         except ValueError as exc:
-            raise ValidationError(str(exc)) from None
+            # as a parameter: django-filter %-formats messages, and the value may hold a "%"
+            raise ValidationError("%(error)s", params={"error": str(exc)}) from None
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -1,9 +1,11 @@
-"""URL routes: the admin at /admin/, the REST API at /api/."""
+"""URL routes: the admin at /admin/, the REST API at /api/ (where / leads)."""
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
+    path("", RedirectView.as_view(url="/api/", permanent=False)),
     path("admin/", admin.site.urls),
     path("api/", include("claims.api.urls")),
     path("api-auth/", include("rest_framework.urls")),

@@ -3,6 +3,8 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
+from ._postgres import on_postgresql
+
 # PostgreSQL has no Chinese parser: Han runs are indexed as overlapping character bigrams (the same
 # bigrams claims.text.search makes of a query). Other databases skip this; search falls back to LIKE.
 BIGRAMS = r"""
@@ -54,13 +56,6 @@ DROP FUNCTION IF EXISTS claimtrack_document_search_vector();
 DROP FUNCTION IF EXISTS claimtrack_cjk_bigrams(text);
 """
 
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql, params=None)
-
-    return run
 
 
 class Migration(migrations.Migration):

@@ -120,9 +120,16 @@ class Claim(TimeStampedModel):
                 name="claim_value_only_on_figures"),
             *date_interval_constraints("date", "claim"),
         ]
-        indexes = [
+        indexes = [  # one per filter of the API
             models.Index(fields=["kind", "date_start", "date_end"], name="claim_kind_date_idx"),
+            models.Index(fields=["date_start"], name="claim_date_start_idx"),
+            models.Index(fields=["date_end"], name="claim_date_end_idx"),
             models.Index(fields=["value"], name="claim_value_idx"),
+            models.Index(fields=["value_low"], name="claim_value_low_idx"),
+            models.Index(fields=["value_high"], name="claim_value_high_idx"),
+            models.Index(fields=["language"], name="claim_language_idx"),
+            models.Index(fields=["verdict"], name="claim_verdict_idx"),
+            models.Index(fields=["unit"], name="claim_unit_idx"),
         ]
 
     def __str__(self):

@@ -67,6 +67,11 @@ class Document(TimeStampedModel):
             *date_interval_constraints("published", "document"),
             models.CheckConstraint(condition=~models.Q(text=""), name="document_text_not_empty"),
         ]
+        indexes = [
+            models.Index(fields=["published_start"], name="document_published_start_idx"),
+            models.Index(fields=["published_end"], name="document_published_end_idx"),
+            models.Index(fields=["url"], name="document_url_idx"),
+        ]
 
     def __str__(self):
         return self.title

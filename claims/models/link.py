@@ -42,7 +42,10 @@ class ClaimLink(TimeStampedModel):
             models.UniqueConstraint(Least("from_claim", "to_claim"), Greatest("from_claim", "to_claim"),
                                     "relation", name="claimlink_unordered_pair_unique"),
         ]
-        indexes = [models.Index(fields=["to_claim", "relation"], name="claimlink_to_relation_idx")]
+        indexes = [
+            models.Index(fields=["from_claim", "relation"], name="claimlink_from_relation_idx"),
+            models.Index(fields=["to_claim", "relation"], name="claimlink_to_relation_idx"),
+        ]
 
     def __str__(self):
         return f"{self.from_claim_id} {self.relation} {self.to_claim_id}"

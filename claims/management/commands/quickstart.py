@@ -33,7 +33,7 @@ class Command(BaseCommand):
         if no_serve:
             self.stdout.write(self.style.SUCCESS(f"Ready. Serve with: python manage.py runserver {addr}"))
             return
-        self.stdout.write(f"Serving on http://{addr}/ (admin at /admin/). Stop with Ctrl-C.")
+        self.stdout.write(f"Serving on http://{addr}/: admin at /admin/, API at /api/. Stop with Ctrl-C.")
         call_command("runserver", addr, use_reloader=False)
 
     def _ensure_superuser(self):
