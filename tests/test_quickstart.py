@@ -26,6 +26,10 @@ def test_quickstart_sets_up_sqlite_imports_seeds_and_is_repeatable(tmp_path):
         assert {"claims_document", "claims_claim", "claims_claimlink"} <= tables
         assert db.execute("SELECT count(*) FROM auth_user WHERE is_superuser").fetchone()[0] == 1
         assert db.execute("SELECT count(*) FROM claims_document WHERE published_start IS NOT NULL").fetchone()[0] == 5
+        annotated = db.execute("SELECT count(DISTINCT document_id) FROM claims_claim WHERE status = 'reviewed'")
+        assert annotated.fetchone()[0] == 5
+        assert db.execute("SELECT count(*) FROM claims_claimlink").fetchone()[0] > 20
+    assert "Loaded 1 fixture file(s) of curated annotations." in first.stdout
     assert "5 imported, 0 unchanged, 0 updated, 0 failed" in first.stdout
 
     second = run_quickstart(db_path)

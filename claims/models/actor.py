@@ -51,12 +51,19 @@ class Actor(TimeStampedModel):
         return (self.slug,)
 
 
+class ActorAliasManager(models.Manager):
+    def get_by_natural_key(self, actor_slug, name):
+        return self.get(actor__slug=actor_slug, name=name)
+
+
 class ActorAlias(models.Model):
     """Another name of an actor, in a language and script of its own (习近平, 習近平, Xi Jinping)."""
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=300, db_index=True)
     language = models.CharField(max_length=10, blank=True, help_text="BCP-47 tag, e.g. en, zh-Hans, zh-Hant.")
+
+    objects = ActorAliasManager()
 
     class Meta:
         ordering = ["actor", "language", "name"]
@@ -65,3 +72,8 @@ class ActorAlias(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.language})" if self.language else self.name
+
+    def natural_key(self):
+        return (self.actor.slug, self.name)
+
+    natural_key.dependencies = ["claims.actor"]

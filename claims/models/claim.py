@@ -136,7 +136,8 @@ class Claim(TimeStampedModel):
         return f"{self.kind}: {self.quote[:60]}"
 
     def natural_key(self):
-        return (self.document.content_hash, self.start, self.end, self.kind)
+        content_hash = Document.objects.filter(pk=self.document_id).values_list("content_hash", flat=True).get()
+        return (content_hash, self.start, self.end, self.kind)
 
     natural_key.dependencies = ["claims.document"]
 
@@ -171,6 +172,12 @@ class Claim(TimeStampedModel):
             raise ValidationError(errors)
 
 
+class ClaimActorManager(models.Manager):
+    def get_by_natural_key(self, content_hash, start, end, kind, actor_slug, role):
+        return self.get(claim=Claim.objects.get_by_natural_key(content_hash, start, end, kind),
+                        actor__slug=actor_slug, role=role)
+
+
 class ClaimActor(models.Model):
     """An actor in a role in a claim: who claims it, who it is about, who took part, who is cited."""
 
@@ -184,6 +191,8 @@ class ClaimActor(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="claim_roles")
     role = models.CharField(max_length=15, choices=Role.choices)
 
+    objects = ClaimActorManager()
+
     class Meta:
         ordering = ["claim", "role", "actor"]
         constraints = [models.UniqueConstraint(fields=["claim", "actor", "role"], name="claim_actor_role_unique")]
@@ -191,3 +200,8 @@ class ClaimActor(models.Model):
 
     def __str__(self):
         return f"{self.actor} as {self.role}"
+
+    def natural_key(self):
+        return (*self.claim.natural_key(), self.actor.slug, self.role)
+
+    natural_key.dependencies = ["claims.claim", "claims.actor"]

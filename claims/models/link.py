@@ -10,6 +10,13 @@ from .base import TimeStampedModel
 from .claim import Claim
 
 
+class ClaimLinkManager(models.Manager):
+    def get_by_natural_key(self, *key):
+        *from_key, relation = key
+        return self.get(from_claim=Claim.objects.get_by_natural_key(*from_key[:4]),
+                        to_claim=Claim.objects.get_by_natural_key(*from_key[4:]), relation=relation)
+
+
 class ClaimLink(TimeStampedModel):
     """A relation between two claims, in any documents and languages; one per unordered pair and relation."""
 
@@ -35,6 +42,8 @@ class ClaimLink(TimeStampedModel):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
 
+    objects = ClaimLinkManager()
+
     class Meta:
         ordering = ["id"]
         constraints = [
@@ -49,6 +58,11 @@ class ClaimLink(TimeStampedModel):
 
     def __str__(self):
         return f"{self.from_claim_id} {self.relation} {self.to_claim_id}"
+
+    def natural_key(self):
+        return (*self.from_claim.natural_key(), *self.to_claim.natural_key(), self.relation)
+
+    natural_key.dependencies = ["claims.claim"]
 
     def clean(self):
         if self.from_claim_id is not None and self.from_claim_id == self.to_claim_id:
