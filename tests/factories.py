@@ -78,12 +78,16 @@ class ActorAliasFactory(DjangoModelFactory):
     language = "zh-Hans"
 
 
-def _random_span(text: str) -> tuple[int, int]:
-    """A span of one to four whole words somewhere in `text`."""
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-    i = random.randrange(len(words))
-    j = min(len(words) - 1, i + random.randrange(4))
-    return words[i][0], words[j][1]
+def _free_span(document: Document) -> tuple[int, int]:
+    """A span of one to four whole words of the document's text that no saved claim of it has yet."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", document.text)]
+    taken = set(Claim.objects.filter(document=document).values_list("start", "end")) if document.pk else set()
+    for _ in range(100):
+        i = random.randrange(len(words))
+        span = (words[i][0], words[min(len(words) - 1, i + random.randrange(4))][1])
+        if span not in taken:
+            return span
+    raise RuntimeError("no free span left in this document")
 
 
 class ClaimFactory(DjangoModelFactory):
@@ -93,7 +97,7 @@ class ClaimFactory(DjangoModelFactory):
         model = Claim
 
     class Params:
-        span = factory.LazyAttribute(lambda o: _random_span(o.document.text))
+        span = factory.LazyAttribute(lambda o: _free_span(o.document))
         event = factory.Trait(
             kind=Claim.Kind.EVENT, value=None, value_low=None, value_high=None, unit="",
             date_start=FuzzyDate.month(2013, 10).start, date_end=FuzzyDate.month(2013, 10).end,

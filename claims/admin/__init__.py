@@ -1,3 +1,3 @@
 """Django admin for editors and reviewers, one module per model admin."""
 
-from . import actor, claim, document, link, source  # noqa: F401
+from . import actor, claim, document, link, source, suggestions  # noqa: F401

@@ -1,6 +1,10 @@
+"""Actors in the admin; their search (and so every actor autocomplete) covers every alias in any script."""
+
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Actor, ActorAlias
+from claims.search import search_actors
 
 
 class ActorAliasInline(admin.TabularInline):
@@ -9,12 +13,16 @@ class ActorAliasInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(SimpleHistoryAdmin):
     """People, organisations and states, with their names in every script."""
 
     list_display = ["name", "kind", "country", "wikidata_id"]
     list_filter = ["kind", "country"]
-    search_fields = ["name", "slug", "aliases__name"]
+    search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    raw_id_fields = ["parent"]
+    autocomplete_fields = ["parent"]
     inlines = [ActorAliasInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Name, slug or any alias, in Simplified or Traditional characters (网络 finds 網絡)."""
+        return search_actors(queryset, search_term), False

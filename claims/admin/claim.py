@@ -1,22 +1,162 @@
-from django.contrib import admin
+"""Claims in the admin: the claim form, actors and links inline, and the suggestion actions."""
 
-from claims.models import Claim, ClaimActor
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from simple_history.admin import SimpleHistoryAdmin
+
+from claims.models import Claim, ClaimActor, ClaimLink, Document
+from claims.services.claims import claim_save, claims_resolve_suggestions, may_set_status
+from claims.text.datephrases import parse_date_phrase
+from claims.text.figures import parse_figure
+from claims.text.metadata import HAN, chinese_script
+from claims.text.spans import context
+
+
+class ClaimAdminForm(forms.ModelForm):
+    """The claim form, refusing to overwrite a claim someone else saved after it was opened."""
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Claim
+        exclude = ["search_vector"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            # Lock the row until this save commits, then compare with what the editor had opened.
+            current = Claim.objects.select_for_update().select_related("updated_by").get(pk=self.instance.pk)
+            if cleaned.get("loaded_version") and current.updated_at.isoformat() != cleaned["loaded_version"]:
+                who = current.updated_by.get_username() if current.updated_by else "someone else"
+                raise ValidationError(
+                    f"This claim was changed by {who} at {current.updated_at:%Y-%m-%d %H:%M:%S} after you opened it. "
+                    "Nothing was saved: reload the page to see their change, then make yours again.")
+        return cleaned
 
 
 class ClaimActorInline(admin.TabularInline):
     model = ClaimActor
     extra = 1
-    raw_id_fields = ["actor"]
+    autocomplete_fields = ["actor"]
+
+
+class ClaimLinkInline(admin.TabularInline):
+    """Links from this claim to claims in any document."""
+
+    model = ClaimLink
+    fk_name = "from_claim"
+    extra = 1
+    autocomplete_fields = ["to_claim"]
+    fields = ["to_claim", "relation", "status", "note"]
+    verbose_name_plural = "links to other claims"
+
+
+def prefill(request) -> dict:
+    """Initial values for a claim selected in the annotation view: the span, quote and context from the
+    text, and the value or date when the selection reads as one."""
+    try:
+        document = Document.objects.get(pk=int(request.GET["document"]))
+        start, end = int(request.GET["start"]), int(request.GET["end"])
+    except (KeyError, ValueError, Document.DoesNotExist):
+        return {}
+    text = document.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not 0 <= start < end <= len(text):
+        return {}
+    quote = text[start:end]
+    prefix, suffix = context(text, start, end)
+    kind = request.GET.get("kind", Claim.Kind.STATEMENT)
+    initial = {"document": document.pk, "start": start, "end": end, "quote": quote, "prefix": prefix,
+               "suffix": suffix, "kind": kind, "status": Claim.Status.DRAFT,
+               "language": chinese_script(quote) if HAN.search(quote) else "en"}
+    if kind == Claim.Kind.FIGURE:
+        figure = parse_figure(quote)
+        if figure:
+            initial.update(value=figure.value, value_low=figure.low, value_high=figure.high)
+    date = parse_date_phrase(quote, document.published_start)
+    if date:
+        initial.update(date_start=date.start, date_end=date.end, date_precision=date.precision)
+    return initial
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(SimpleHistoryAdmin):
     """Claims with their spans and normalised values."""
 
-    list_display = ["__str__", "kind", "status", "language", "value", "unit", "date_start", "document"]
-    list_filter = ["kind", "status", "language", "document__source"]
-    search_fields = ["quote", "paraphrase", "note"]
+    form = ClaimAdminForm
+    list_display = ["__str__", "kind", "status", "verdict", "language", "value", "unit", "date_start", "document"]
+    list_filter = ["kind", "status", "verdict", "language", ("document__source", admin.RelatedOnlyFieldListFilter),
+                   ("claim_actors__actor", admin.RelatedOnlyFieldListFilter),
+                   ("document", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["quote", "paraphrase", "note", "unit"]
     list_select_related = ["document"]
-    raw_id_fields = ["document"]
+    autocomplete_fields = ["document"]
     readonly_fields = ["created_by", "updated_by", "created_at", "updated_at"]
-    inlines = [ClaimActorInline]
+    inlines = [ClaimActorInline, ClaimLinkInline]
+    actions = ["accept_suggestions", "reject_suggestions"]
+    fieldsets = [
+        (None, {"fields": ["document", "kind", "status", "verdict", "language", "start", "end", "quote", "prefix",
+                           "suffix", "paraphrase", "note", "detached", "loaded_version"]}),
+        ("Figure", {"fields": ["value", "value_low", "value_high", "unit"]}),
+        ("Date and place", {"fields": ["date_start", "date_end", "date_precision", "event_type", "place"]}),
+        ("Record", {"fields": ["created_by", "updated_by", "created_at", "updated_at"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("claims.review_claim"):
+            fields.append("verdict")
+        return fields
+
+    def get_changeform_initial_data(self, request):
+        return {**super().get_changeform_initial_data(request), **prefill(request)}
+
+    def save_model(self, request, obj, form, change):
+        claim_save(claim=obj, user=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        for instance in formset.save(commit=False):
+            if isinstance(instance, ClaimLink):
+                instance.created_by = instance.created_by or request.user
+                instance.updated_by = request.user
+            instance.save()
+        for instance in formset.deleted_objects:
+            instance.delete()
+
+    def get_form(self, request, obj=None, **kwargs):
+        """The status choices are those the user may move this claim to (see may_set_status)."""
+        form = super().get_form(request, obj, **kwargs)
+        status = form.base_fields.get("status")
+        if status is not None:
+            old = obj.status if obj is not None else None
+            status.choices = [(value, label) for value, label in status.choices
+                              if value == old or may_set_status(request.user, old=old, new=value)]
+        return form
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if request.GET.get("from") == "annotate" and "_addanother" not in request.POST \
+                and "_continue" not in request.POST:
+            self.message_user(request, f"Claim #{obj.pk} added.", messages.SUCCESS)
+            return redirect(reverse("admin:claims_document_annotate", args=[obj.document_id]))
+        return super().response_add(request, obj, post_url_continue)
+
+    @admin.action(description="Accept the selected suggestions (they become drafts)", permissions=["change"])
+    def accept_suggestions(self, request, queryset):
+        done = claims_resolve_suggestions(claims=queryset, accept=True, user=request.user)
+        self.message_user(request, f"{done} suggestion(s) accepted.", messages.SUCCESS)
+
+    @admin.action(description="Reject the selected suggestions", permissions=["change"])
+    def reject_suggestions(self, request, queryset):
+        done = claims_resolve_suggestions(claims=queryset, accept=False, user=request.user)
+        self.message_user(request, f"{done} suggestion(s) rejected.", messages.SUCCESS)

@@ -1,13 +1,33 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import ClaimLink
+from claims.services.links import links_resolve_suggestions
 
 
 @admin.register(ClaimLink)
-class ClaimLinkAdmin(admin.ModelAdmin):
-    """Links between claims."""
+class ClaimLinkAdmin(SimpleHistoryAdmin):
+    """Links between claims, with accepting and rejecting suggested ones in bulk."""
 
     list_display = ["id", "from_claim", "relation", "to_claim", "status"]
     list_filter = ["relation", "status"]
-    raw_id_fields = ["from_claim", "to_claim"]
+    list_select_related = ["from_claim", "to_claim"]
+    search_fields = ["note", "from_claim__quote", "to_claim__quote"]
+    autocomplete_fields = ["from_claim", "to_claim"]
     readonly_fields = ["created_by", "updated_by", "created_at", "updated_at"]
+    actions = ["accept_suggestions", "reject_suggestions"]
+
+    def save_model(self, request, obj, form, change):
+        obj.created_by = obj.created_by or request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Confirm the selected suggested links", permissions=["change"])
+    def accept_suggestions(self, request, queryset):
+        done = links_resolve_suggestions(links=queryset, accept=True, user=request.user)
+        self.message_user(request, f"{done} suggested link(s) confirmed.", messages.SUCCESS)
+
+    @admin.action(description="Reject the selected suggested links", permissions=["change"])
+    def reject_suggestions(self, request, queryset):
+        done = links_resolve_suggestions(links=queryset, accept=False, user=request.user)
+        self.message_user(request, f"{done} suggested link(s) rejected.", messages.SUCCESS)

@@ -12,14 +12,13 @@ from rest_framework.response import Response
 from claims.filtersets import ActorFilterSet, ClaimFilterSet, ClaimLinkFilterSet, DocumentFilterSet, SourceFilterSet
 from claims.models import Actor, Claim, ClaimLink, Document, Source
 from claims.services.catalog import actor_save, source_save
-from claims.services.claims import claim_create, claim_update
+from claims.services.claims import claim_create, claim_update, may_set_status
 from claims.services.documents import DocumentInput, ImportRefused, document_create, document_update
 from claims.services.links import claim_link_create, claim_link_update
 from claims.text.dates import FuzzyDate
 
 from . import exports
 from .concurrency import ETagMixin
-from .permissions import REVIEW_PERMISSION
 from .serializers import (
     ActorSerializer, ClaimLinkSerializer, ClaimSerializer, DocumentDetailSerializer, DocumentSerializer,
     SourceSerializer,
@@ -128,15 +127,11 @@ class ClaimViewSet(ETagMixin, viewsets.ModelViewSet):
         return super().list(request, *args, **kwargs)
 
     def _check_review(self, values: dict, claim: Claim | None = None):
-        """Only reviewers set status or verdict (editors may create drafts and suggestions)."""
-        if self.request.user.has_perm(REVIEW_PERMISSION):
-            return
-        if claim is None:
-            changed = values.get("status", Claim.Status.DRAFT) not in (Claim.Status.DRAFT, Claim.Status.SUGGESTED) \
-                or values.get("verdict")
-        else:
-            changed = any(key in values and values[key] != getattr(claim, key) for key in ("status", "verdict"))
-        if changed:
+        """Only reviewers set status or verdict; editors create drafts and suggestions and resolve suggestions."""
+        old = claim.status if claim else None
+        new = values.get("status", old or Claim.Status.DRAFT)
+        verdict_changed = "verdict" in values and values["verdict"] != (claim.verdict if claim else "")
+        if not may_set_status(self.request.user, old=old, new=new, verdict_changed=verdict_changed):
             raise PermissionDenied("Only reviewers can set a claim's status or verdict.")
 
     @staticmethod

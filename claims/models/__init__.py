@@ -6,8 +6,9 @@ from .claim import Claim, ClaimActor
 from .document import Document, content_hash
 from .link import ClaimLink
 from .source import Source
+from .suggestion import SuggestedClaim, SuggestedLink
 
 __all__ = [
     "Actor", "ActorAlias", "Claim", "ClaimActor", "ClaimLink", "DatePrecision", "Document", "Language",
-    "Source", "content_hash",
+    "Source", "SuggestedClaim", "SuggestedLink", "content_hash",
 ]

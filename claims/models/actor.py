@@ -2,6 +2,7 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 from django.db.models import Q
 
 from .base import TimeStampedModel
@@ -36,6 +37,8 @@ class Actor(TimeStampedModel):
 
     objects = ActorManager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -64,6 +67,8 @@ class ActorAlias(models.Model):
     language = models.CharField(max_length=10, blank=True, help_text="BCP-47 tag, e.g. en, zh-Hans, zh-Hant.")
 
     objects = ActorAliasManager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["actor", "language", "name"]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 from django.db.models import F, Q
 
 from claims.text.dates import format_interval, interval_problem
@@ -100,6 +101,8 @@ class Claim(TimeStampedModel):
 
     objects = ClaimManager()
 
+    history = HistoricalRecords(excluded_fields=["search_vector"])
+
     class Meta:
         ordering = ["document", "start", "id"]
         permissions = [("review_claim", "Can set the status and verdict of claims")]
@@ -192,6 +195,8 @@ class ClaimActor(models.Model):
     role = models.CharField(max_length=15, choices=Role.choices)
 
     objects = ClaimActorManager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["claim", "role", "actor"]

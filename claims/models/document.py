@@ -5,6 +5,7 @@ import hashlib
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
+from simple_history.models import HistoricalRecords
 
 from claims.text.dates import interval_problem
 
@@ -60,6 +61,8 @@ class Document(TimeStampedModel):
                                       help_text="Filled by a PostgreSQL trigger from title and text.")
 
     objects = DocumentManager()
+
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["-published_start", "id"]

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
 
@@ -43,6 +44,8 @@ class ClaimLink(TimeStampedModel):
                                    related_name="+")
 
     objects = ClaimLinkManager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["id"]

@@ -1,6 +1,7 @@
 """Sources: the publishers and outlets documents come from."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .base import Language, TimeStampedModel
 
@@ -31,6 +32,8 @@ class Source(TimeStampedModel):
     notes = models.TextField(blank=True)
 
     objects = SourceManager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -27,16 +27,12 @@ def claim_create(
     A `quote` given by the caller must equal the text at the span. The language defaults to the
     document's first language.
     """
-    text = document.text
-    prefix, suffix = context(text, start, end)
     claim = Claim(
         document=document, start=start, end=end, kind=kind,
         language=language or (document.languages[0] if document.languages else ""),
-        quote=text[start:end] if quote is None else quote, prefix=prefix, suffix=suffix,
-        created_by=user, updated_by=user, **fields,
+        quote=document.text[start:end] if quote is None else quote, **fields,
     )
-    claim.full_clean()
-    claim.save()
+    claim_save(claim=claim, user=user)
     for actor, role in actors:
         claim_actor_add(claim=claim, actor=actor, role=role)
     return claim
@@ -49,17 +45,52 @@ def claim_update(*, claim: Claim, user=None, actors: Iterable[tuple[Actor, str]]
     `actors`, when given, replaces the claim's actors in roles."""
     for name, value in fields.items():
         setattr(claim, name, value)
-    if {"start", "end"} & fields.keys():
-        text = claim.document.text
-        if "quote" not in fields:
-            claim.quote = text[claim.start:claim.end]
-        claim.prefix, claim.suffix = context(text, claim.start, claim.end)
-    claim.updated_by = user
-    claim.full_clean()
-    claim.save()
+    if {"start", "end"} & fields.keys() and "quote" not in fields:
+        claim.quote = claim.document.text[claim.start:claim.end]
+    claim_save(claim=claim, user=user)
     if actors is not None:
         claim_set_actors(claim=claim, actors=list(actors))
     return claim
+
+
+@transaction.atomic
+def claim_save(*, claim: Claim, user=None, reason: str = "") -> Claim:
+    """Validate and save a claim however it was built (a service, the admin's form): who and when are
+    recorded, and the context around the span is taken from the text."""
+    if claim._state.adding:
+        claim.created_by = user
+    claim.updated_by = user
+    claim.prefix, claim.suffix = context(claim.document.text, claim.start, claim.end)
+    claim.full_clean()
+    if reason:
+        claim._change_reason = reason
+    claim.save()
+    return claim
+
+
+def may_set_status(user, *, old: str | None, new: str, verdict_changed: bool = False) -> bool:
+    """Reviewers set any status and verdict. Editors may create drafts and suggestions, and accept
+    (to draft) or reject a suggestion; nothing else."""
+    if user is not None and user.has_perm("claims.review_claim"):
+        return True
+    if verdict_changed:
+        return False
+    if old is None:
+        return new in (Claim.Status.DRAFT, Claim.Status.SUGGESTED)
+    return old == new or (old == Claim.Status.SUGGESTED and new in (Claim.Status.DRAFT, Claim.Status.REJECTED))
+
+
+@transaction.atomic
+def claims_resolve_suggestions(*, claims: Iterable[Claim], accept: bool, user=None) -> int:
+    """Accept suggested claims (they become drafts) or reject them; each change is saved with history."""
+    status = Claim.Status.DRAFT if accept else Claim.Status.REJECTED
+    done = 0
+    for claim in claims:
+        if claim.status == Claim.Status.SUGGESTED:
+            claim.status = status
+            claim_save(claim=claim, user=user, reason="suggestion accepted" if accept else "suggestion rejected")
+            done += 1
+    return done
 
 
 def claim_actor_add(*, claim: Claim, actor: Actor, role: str) -> ClaimActor:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from claims.models import Claim, Document, Source, content_hash
 from claims.text.dates import FuzzyDate
@@ -96,6 +97,7 @@ def document_import(*, data: DocumentInput, update: bool = False) -> ImportOutco
         document = Document(text=text, filename=data.filename, imported_at=timezone.now(),
                             **_metadata(data, text))
         _validate(document)
+        document._change_reason = "imported"
         document.save()
         return ImportOutcome(IMPORTED, document)
     if not update:
@@ -114,6 +116,7 @@ def _apply(document: Document, values: dict) -> bool:
         setattr(document, name, values[name])
     if changed or document.content_hash != content_hash(document.text):
         _validate(document)
+        document._change_reason = "re-imported"
         document.save()
         return True
     return False
@@ -138,7 +141,8 @@ def _reanchor_claims(document: Document) -> list[int]:
         else:
             claim.start, claim.end, claim.detached = start, start + len(claim.quote), False
             claim.prefix, claim.suffix = context(text, claim.start, claim.end)
-    Claim.objects.bulk_update(claims, ["start", "end", "prefix", "suffix", "detached"])
+    bulk_update_with_history(claims, Claim, ["start", "end", "prefix", "suffix", "detached"],
+                             default_change_reason="re-anchored after the text was re-imported")
     return detached
 
 

@@ -27,3 +27,17 @@ def claim_link_update(*, link: ClaimLink, user=None, **fields) -> ClaimLink:
     link.full_clean()
     link.save()
     return link
+
+
+@transaction.atomic
+def links_resolve_suggestions(*, links, accept: bool, user=None) -> int:
+    """Confirm or reject suggested links; each change is saved with history."""
+    done = 0
+    for link in links:
+        if link.status == ClaimLink.Status.SUGGESTED:
+            link.status = ClaimLink.Status.CONFIRMED if accept else ClaimLink.Status.REJECTED
+            link.updated_by = user
+            link._change_reason = "suggestion accepted" if accept else "suggestion rejected"
+            link.save()
+            done += 1
+    return done
