@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 
 from claims.models import Claim, Document
 
@@ -85,8 +86,6 @@ def annotate_view(model_admin, request, object_id):
     """Admin view: the document's full text with its claims, selectable to add new ones."""
     document = get_object_or_404(Document, pk=object_id)
     if not model_admin.has_view_permission(request, document):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     claims = list(document.claims.order_by("start", "end"))
     context = {
@@ -102,10 +101,9 @@ def annotate_view(model_admin, request, object_id):
         "kinds": Claim.Kind.choices,
         "languages": ",".join(document.languages),
         "length": len(document.text),
-        "legend": format_html(
-            '<span class="seg claim kind-figure">figure</span> <span class="seg claim kind-event">event</span> '
-            '<span class="seg claim kind-statement">statement</span> '
-            '<span class="seg claim kind-figure status-suggested">suggested</span> '
-            '<span class="seg chrome">page chrome</span> <span class="seg duplicate">repeated block</span>'),
+        "legend": format_html_join(" ", '<span class="seg {}">{}</span>', [
+            ("claim kind-figure", "figure"), ("claim kind-event", "event"), ("claim kind-statement", "statement"),
+            ("claim kind-figure status-suggested", "suggested"), ("chrome", "page chrome"),
+            ("duplicate", "repeated block")]),
     }
     return TemplateResponse(request, "admin/claims/document/annotate.html", context)

@@ -33,7 +33,8 @@ class ClaimAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             # Lock the row until this save commits, then compare with what the editor had opened.
-            current = Claim.objects.select_for_update().select_related("updated_by").get(pk=self.instance.pk)
+            current = Claim.objects.select_for_update(of=("self",)).select_related("updated_by").get(
+                pk=self.instance.pk)
             if cleaned.get("loaded_version") and current.updated_at.isoformat() != cleaned["loaded_version"]:
                 who = current.updated_by.get_username() if current.updated_by else "someone else"
                 raise ValidationError(
@@ -59,6 +60,13 @@ class ClaimLinkInline(admin.TabularInline):
     verbose_name_plural = "links to other claims"
 
 
+def _language(document: Document, quote: str) -> str:
+    """English for Latin text; for Chinese the document's own script when it has one, else the quote's."""
+    if not HAN.search(quote):
+        return "en"
+    return next((tag for tag in document.languages if tag.startswith("zh")), None) or chinese_script(quote)
+
+
 def prefill(request) -> dict:
     """Initial values for a claim selected in the annotation view: the span, quote and context from the
     text, and the value or date when the selection reads as one."""
@@ -79,7 +87,7 @@ def prefill(request) -> dict:
     kind = request.GET.get("kind", Claim.Kind.STATEMENT)
     initial = {"document": document.pk, "start": start, "end": end, "quote": quote, "prefix": prefix,
                "suffix": suffix, "kind": kind, "status": Claim.Status.DRAFT,
-               "language": chinese_script(quote) if HAN.search(quote) else "en"}
+               "language": _language(document, quote)}
     if kind == Claim.Kind.FIGURE:
         figure = parse_figure(quote)
         if figure:

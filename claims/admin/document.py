@@ -1,6 +1,7 @@
 """Documents in the admin, with their claim counts and the annotation view."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -15,6 +16,7 @@ from .annotate import annotate_view
 class DocumentAdmin(SimpleHistoryAdmin):
     """Documents with their claim counts (counted in the list's one query) and a link to annotate them."""
 
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # Django 6's default, now
     list_display = ["title", "source", "published_start", "published_precision", "claim_count", "annotate_link"]
     list_filter = ["source", "published_precision"]
     search_fields = ["title", "url", "filename"]

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Source
@@ -8,6 +9,7 @@ from claims.models import Source
 class SourceAdmin(SimpleHistoryAdmin):
     """Publishers and outlets."""
 
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # Django 6's default, now
     list_display = ["name", "kind", "country", "primary_language"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug"]

@@ -1,6 +1,8 @@
 """The suggestion queues: suggested claims and links, oldest first, accepted or rejected in bulk."""
 
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from claims.models import SuggestedClaim, SuggestedLink
 
@@ -19,6 +21,14 @@ class SuggestedClaimAdmin(ClaimAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).filter(status=SuggestedClaim.Status.SUGGESTED)
 
+    def history_view(self, request, object_id, extra_context=None):
+        """A suggestion's history is its claim's."""
+        return redirect(reverse("admin:claims_claim_history", args=[object_id]))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """One by one, a suggestion is accepted or rejected on its claim's own form (status)."""
+        return redirect(reverse("admin:claims_claim_change", args=[object_id]))
+
 
 @admin.register(SuggestedLink)
 class SuggestedLinkAdmin(ClaimLinkAdmin):
@@ -30,3 +40,11 @@ class SuggestedLinkAdmin(ClaimLinkAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(status=SuggestedLink.Status.SUGGESTED)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """A suggestion's history is its link's."""
+        return redirect(reverse("admin:claims_claimlink_history", args=[object_id]))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """One by one, a suggested link is confirmed or rejected on the link's own form (status)."""
+        return redirect(reverse("admin:claims_claimlink_change", args=[object_id]))

@@ -85,7 +85,8 @@ def claims_resolve_suggestions(*, claims: Iterable[Claim], accept: bool, user=No
     """Accept suggested claims (they become drafts) or reject them; each change is saved with history."""
     status = Claim.Status.DRAFT if accept else Claim.Status.REJECTED
     done = 0
-    for claim in claims:
+    # as Claim rows (not a proxy such as SuggestedClaim) so that history records every change
+    for claim in Claim.objects.filter(pk__in=[c.pk for c in claims]).select_related("document"):
         if claim.status == Claim.Status.SUGGESTED:
             claim.status = status
             claim_save(claim=claim, user=user, reason="suggestion accepted" if accept else "suggestion rejected")

@@ -33,7 +33,7 @@ def claim_link_update(*, link: ClaimLink, user=None, **fields) -> ClaimLink:
 def links_resolve_suggestions(*, links, accept: bool, user=None) -> int:
     """Confirm or reject suggested links; each change is saved with history."""
     done = 0
-    for link in links:
+    for link in ClaimLink.objects.filter(pk__in=[link.pk for link in links]):  # base rows: history sees them
         if link.status == ClaimLink.Status.SUGGESTED:
             link.status = ClaimLink.Status.CONFIRMED if accept else ClaimLink.Status.REJECTED
             link.updated_by = user

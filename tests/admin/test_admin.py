@@ -1,0 +1,216 @@
+"""The admin for each role: every page opens, the annotation workspace works, nothing is overwritten or lost."""
+
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from claims.models import Claim, ClaimLink, Document
+from tests.factories import (
+    ActorAliasFactory, ClaimActorFactory, ClaimFactory, ClaimLinkFactory, DocumentFactory, SourceFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+ROLES = ["superuser", "reviewers", "editors", "fact-checkers"]
+
+
+def staff(role: str):
+    if role == "superuser":
+        return UserFactory(username="root", is_staff=True, is_superuser=True)
+    user = UserFactory(username=role, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def as_role():
+    def login(role):
+        client = Client()
+        client.force_login(staff(role))
+        return client
+
+    return login
+
+
+@pytest.fixture
+def objects():
+    claim = ClaimFactory()
+    ClaimActorFactory(claim=claim)
+    link = ClaimLinkFactory(from_claim=claim)
+    return {
+        "document": claim.document, "claim": claim, "claimlink": link, "source": SourceFactory(),
+        "actor": ActorAliasFactory().actor,
+        "suggestedclaim": ClaimFactory(status="suggested"),
+        "suggestedlink": ClaimLinkFactory(status="suggested"),
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_admin_page_opens_for_every_role(as_role, objects, role):
+    client = as_role(role)
+    writer = role != "fact-checkers"
+    assert client.get(reverse("admin:index")).status_code == 200
+    for model, obj in objects.items():
+        assert client.get(reverse(f"admin:claims_{model}_changelist")).status_code == 200, model
+        assert client.get(reverse(f"admin:claims_{model}_change", args=[obj.pk]), follow=True).status_code == 200
+        history = client.get(reverse(f"admin:claims_{model}_history", args=[obj.pk]), follow=True)
+        assert history.status_code == 200 and "history" in history.content.decode().lower(), model
+        if model.startswith("suggested"):
+            continue
+        add = client.get(reverse(f"admin:claims_{model}_add")).status_code
+        assert add == (200 if writer else 403), (model, add)
+    annotate = client.get(reverse("admin:claims_document_annotate", args=[objects["document"].pk]))
+    assert annotate.status_code == 200
+
+
+def test_fact_checkers_see_the_admin_read_only(as_role, objects):
+    client = as_role("fact-checkers")
+    page = client.get(reverse("admin:claims_claim_change", args=[objects["claim"].pk])).content.decode()
+    assert 'name="_save"' not in page
+    response = client.post(reverse("admin:claims_claim_change", args=[objects["claim"].pk]), {"note": "x"})
+    assert response.status_code == 403
+    annotate = client.get(reverse("admin:claims_document_annotate", args=[objects["document"].pk])).content.decode()
+    assert 'id="annotate-toolbar"' not in annotate
+
+
+def test_annotation_view_highlights_every_claim_with_overlaps_chrome_and_duplicates(as_role):
+    call_command("import_documents", str(settings.CLAIMTRACK_SEEDS_DIR), no_progress=True, stdout=io.StringIO())
+    document = Document.objects.get(filename__startswith="001")
+    text = document.text
+    outer_start = text.index("去年12月")
+    outer = ClaimFactory(document=document, start=outer_start, end=outer_start + 15, event=True, language="zh-Hans",
+                         quote=text[outer_start:outer_start + 15])
+    inner = ClaimFactory(document=document, start=outer_start, end=outer_start + 5, kind="figure", status="suggested",
+                         quote=text[outer_start:outer_start + 5], language="zh-Hans")
+    page = as_role("editors").get(reverse("admin:claims_document_annotate", args=[document.pk])).content.decode()
+    spans = re.findall(r'<span class="([^"]*)" data-start="(\d+)" data-claim="(\d*)" title="([^"]*)">([^<]*)</span>',
+                       page)
+    assert "".join(s[4] for s in spans) == text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        '"', "&quot;").replace("'", "&#x27;")
+    by_start = {int(s[1]): s for s in spans}
+    first = by_start[outer_start]
+    assert first[2] == str(inner.pk) and "overlap" in first[0] and "status-suggested" in first[0]
+    assert f"#{outer.pk} event" in first[3] and f"#{inner.pk} figure" in first[3]
+    assert by_start[outer_start + 5][2] == str(outer.pk)
+    assert any("chrome" in s[0] for s in spans) and any("duplicate" in s[0] for s in spans)
+
+
+def test_a_selection_opens_a_prefilled_claim_form(as_role):
+    document = DocumentFactory(text="By the end of last year, more than 20.000 websites were hit.", languages=["en"])
+    start = document.text.index("more")
+    url = reverse("admin:claims_claim_add") + f"?document={document.pk}&start={start - 1}&end={start + 25}&kind=figure"
+    form = as_role("editors").get(url).context["adminform"].form
+    assert form.initial["quote"] == "more than 20.000 websites"  # surrounding spaces trimmed
+    assert form.initial["start"] == start
+    assert (form.initial["value"], form.initial["value_low"], form.initial["value_high"]) == (20000, 20000, None)
+    zh = DocumentFactory(text="前言。2013年10月,多國簽署聲明。", languages=["zh-Hant"])
+    start = zh.text.index("2013")
+    url = reverse("admin:claims_claim_add") + f"?document={zh.pk}&start={start}&end={start + 8}&kind=event"
+    form = as_role("editors").get(url).context["adminform"].form
+    assert form.initial["quote"] == "2013年10月" and form.initial["language"] == "zh-Hant"
+    assert form.initial["date_precision"] == "month" and str(form.initial["date_start"]) == "2013-10-01"
+
+
+def _form_data(page_context, **changes):
+    """What the browser would post back for the change form as rendered, with `changes` applied."""
+    form = page_context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    for inline in page_context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        data.update({f"{management.prefix}-{name}": management[name].value() for name in management.fields})
+        for inline_form in inline.formset.forms:
+            data.update({inline_form.add_prefix(name): inline_form[name].value() for name in inline_form.fields})
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None and value is not False}
+
+
+def test_saving_over_someone_elses_change_is_refused(as_role):
+    claim = ClaimFactory(note="first")
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    alice, bob = as_role("editors"), as_role("reviewers")
+    alice_page = alice.get(url)
+    bob_page = bob.get(url)
+    assert bob.post(url, _form_data(bob_page.context, note="bob's")).status_code == 302
+    response = alice.post(url, _form_data(alice_page.context, note="alice's"))
+    assert response.status_code == 200
+    assert "was changed by reviewers" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.note == "bob's"
+
+
+def test_editors_cannot_give_verdicts_or_review(as_role):
+    claim = ClaimFactory(status="draft")
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    editor = as_role("editors")
+    page = editor.get(url)
+    assert "verdict" not in page.context["adminform"].form.fields
+    response = editor.post(url, _form_data(page.context, status="reviewed"))
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == "draft"
+
+
+def test_bulk_accepting_suggestions_is_recorded_in_history(as_role):
+    suggestions = ClaimFactory.create_batch(3, status="suggested")
+    response = as_role("editors").post(reverse("admin:claims_suggestedclaim_changelist"), {
+        "action": "accept_suggestions", "_selected_action": [c.pk for c in suggestions[:2]]})
+    assert response.status_code == 302
+    for claim in suggestions[:2]:
+        claim.refresh_from_db()
+        assert claim.status == "draft"
+        latest = claim.history.latest()
+        assert latest.history_user.username == "editors" and latest.history_change_reason == "suggestion accepted"
+    assert Claim.objects.get(pk=suggestions[2].pk).status == "suggested"
+    link = ClaimLinkFactory(status="suggested")
+    as_role("reviewers").post(reverse("admin:claims_suggestedlink_changelist"), {
+        "action": "reject_suggestions", "_selected_action": [link.pk]})
+    assert ClaimLink.objects.get(pk=link.pk).status == "rejected"
+    assert link.history.latest().history_change_reason == "suggestion rejected"
+
+
+def test_imports_and_reanchoring_are_recorded_in_history(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Intro. Nearly 47,000 IP addresses abroad.", encoding="utf-8")
+    call_command("import_documents", str(path), no_progress=True, stdout=io.StringIO())
+    document = Document.objects.get()
+    claim = ClaimFactory(document=document, start=7, end=20, quote="Nearly 47,000")
+    path.write_text("New intro. Intro. Nearly 47,000 IP addresses abroad.", encoding="utf-8")
+    call_command("import_documents", str(path), no_progress=True, update=True, stdout=io.StringIO())
+    reasons = list(document.history.order_by("history_date").values_list("history_change_reason", flat=True))
+    assert reasons == ["imported", "re-imported"]
+    assert claim.history.latest().history_change_reason == "re-anchored after the text was re-imported"
+    assert claim.history.latest().start == 18
+
+
+def test_deleting_leaves_a_trace_and_documents_with_claims_are_protected(as_role):
+    claim = ClaimFactory()
+    client = as_role("reviewers")
+    page = client.get(reverse("admin:claims_document_delete", args=[claim.document_id])).content.decode()
+    assert "would require deleting the following protected related objects" in page
+    client.post(reverse("admin:claims_claim_delete", args=[claim.pk]), {"post": "yes"})
+    assert not Claim.objects.filter(pk=claim.pk).exists()
+    assert Claim.history.filter(id=claim.pk, history_type="-").exists()
+
+
+def test_actor_autocomplete_searches_aliases_in_both_scripts(as_role):
+    alias = ActorAliasFactory(name="习近平", language="zh-Hans")
+    url = reverse("admin:autocomplete") + "?app_label=claims&model_name=claimactor&field_name=actor&term=習近平"
+    results = as_role("editors").get(url).json()["results"]
+    assert [r["id"] for r in results] == [str(alias.actor.pk)]
+
+
+def test_document_list_counts_claims_without_a_query_per_row(as_role, django_assert_max_num_queries):
+    for _ in range(5):
+        ClaimFactory.create_batch(2, document=DocumentFactory())
+    client = as_role("editors")
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("admin:claims_document_changelist"))
+    assert page.status_code == 200
+    assert Decimal(2) in {Decimal(row.claim_count) for row in page.context["cl"].result_list}
