@@ -1,8 +1,16 @@
 """Test-run setup: name the database engine and server version in the pytest header."""
 
+import io
 import sqlite3
 
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 
 def pytest_report_header(config):
@@ -16,3 +24,52 @@ def pytest_report_header(config):
     with psycopg.connect(**params) as conn:
         version = conn.execute("SHOW server_version").fetchone()[0].split()[0]
     return f"database: postgresql {version}"
+
+
+@pytest.fixture(scope="module")
+def seed_corpus(django_db_setup, django_db_blocker):
+    """The seeds imported and their curated annotations loaded, once for a test module (committed, so that
+    every test of the module sees them), and removed afterwards."""
+    from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document, Source
+
+    with django_db_blocker.unblock():
+        call_command("import_documents", str(settings.CLAIMTRACK_SEEDS_DIR), no_progress=True, stdout=io.StringIO())
+        call_command("loaddata", str(settings.CLAIMTRACK_FIXTURES_DIR / "seed_annotations.json"), verbosity=0)
+        yield
+        for model in (ClaimLink, ClaimActor, Claim, Document, ActorAlias, Source):
+            model.objects.all().delete()
+        Actor.objects.filter(parent__isnull=False).delete()  # parents are protected while children exist
+        Actor.objects.all().delete()
+
+
+# --- API clients by role ------------------------------------------------------------------------------
+
+ROLES = ["anonymous", "fact-checkers", "editors", "reviewers"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle_counts():
+    cache.clear()
+
+
+@pytest.fixture
+def client_as(db):
+    """client_as("editors") gives an API client authenticated by token as a member of that group."""
+
+    def make(role: str) -> APIClient:
+        client = APIClient()
+        if role != "anonymous":
+            from tests.factories import UserFactory
+
+            user = UserFactory(username=f"{role}-user")
+            user.groups.add(Group.objects.get(name=role))
+            token, _ = Token.objects.get_or_create(user=user)
+            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def anon_read(settings):
+    settings.CLAIMTRACK_ANONYMOUS_READ = True

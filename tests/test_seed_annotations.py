@@ -7,25 +7,17 @@ from django.conf import settings
 from django.core.management import call_command
 
 from claims.curation import build, dump
-from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document, Source
+from claims.services.detection import documents_with_reviews, evaluate
+from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document
 
 pytestmark = pytest.mark.django_db
 
 FIXTURE = settings.CLAIMTRACK_FIXTURES_DIR / "seed_annotations.json"
 
 
-@pytest.fixture(scope="module")
-def annotated(django_db_setup, django_db_blocker):
-    """The seeds imported and the fixture loaded once for this module (committed), removed afterwards."""
-    with django_db_blocker.unblock():
-        call_command("import_documents", str(settings.CLAIMTRACK_SEEDS_DIR), no_progress=True,
-                     stdout=io.StringIO())
-        call_command("loaddata", str(FIXTURE), verbosity=0)
-        yield
-        for model in (ClaimLink, ClaimActor, Claim, Document, ActorAlias, Source):
-            model.objects.all().delete()
-        Actor.objects.filter(parent__isnull=False).delete()  # parents are protected while children exist
-        Actor.objects.all().delete()
+@pytest.fixture
+def annotated(seed_corpus):
+    """The seeds and their curated annotations (loaded once per module, see conftest)."""
 
 
 def test_fixture_is_up_to_date_with_its_source():
@@ -95,3 +87,15 @@ def test_loading_twice_changes_nothing(annotated):
     counts = [m.objects.count() for m in (Actor, ActorAlias, Claim, ClaimActor, ClaimLink)]
     call_command("loaddata", str(FIXTURE), verbosity=0)
     assert [m.objects.count() for m in (Actor, ActorAlias, Claim, ClaimActor, ClaimLink)] == counts
+
+
+def test_detection_meets_its_targets_on_the_seeds(annotated):
+    scores = evaluate(documents_with_reviews())
+    figures, events = scores["figure"], scores["event"]
+    assert figures.reviewed == 25 and events.reviewed == 48
+    assert figures.recall >= 0.9 and figures.precision >= 0.8
+    assert events.recall >= 0.8
+    assert figures.accuracy >= 0.9 and events.accuracy >= 0.9
+    out = io.StringIO()
+    call_command("evaluate_detection", stdout=out)
+    assert "figure         25" in out.getvalue()

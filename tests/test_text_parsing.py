@@ -48,13 +48,13 @@ REFERENCE = date(2012, 5, 31)
     ("on 29 May 2014", "2014-05-29", "day"),
     ("2013年10月,ICANN", "2013-10", "month"),
     ("2015年9月26日", "2015-09-26", "day"),
-    ("12月1日,國務委員", "2012-12-01", "day"),
+    ("12月1日,國務委員", "2011-12-01", "day"),  # the latest 1 December up to the reference
     ("In May, the new EU", "2012-05", "month"),
     ("to the United Nations last September", "2011-09", "month"),
     ("去年12月,中国出台", "2011-12", "month"),
     ("在今年3月发布的", "2012-03", "month"),
     ("A survey last year indicates", "2011", "year"),
-    ("自2011年以来", "2011", "year"),
+    ("自2011年以来", "2011/2012", "year"),  # since 2011, up to the reference year
 ])
 def test_dates(phrase, iso, precision):
     fuzzy = parse_date_phrase(phrase, REFERENCE)

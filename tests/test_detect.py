@@ -1,0 +1,89 @@
+"""Detection on texts written for these tests, with patterns the seeds lack, in English and both scripts."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from claims.text.detect import detect
+
+
+def figures(text, languages=("en",), published=None):
+    return [(c.quote, c.value, c.value_low, c.value_high, c.unit)
+            for c in detect(text, list(languages), published) if c.kind == "figure"]
+
+
+def events(text, languages=("en",), published=date(2016, 3, 1)):
+    return [(c.quote, c.date.isoformat()) for c in detect(text, list(languages), published) if c.kind == "event"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials counted about 1,250,000 infected hosts.", ("1,250,000 infected hosts", "1250000", None, None)),
+    ("Losses exceeded 3.5 billion yuan last quarter.", ("exceeded 3.5 billion yuan", "3500000000", "3500000000", None)),
+    ("损失达500亿美元。", ("500亿美元", "50000000000", None, None)),
+    ("Up to 40 servers were seized.", ("Up to 40 servers", "40", None, "40")),
+    ("Attacks rose by 47.8% in a year.", ("47.8%", "0.478", None, None)),
+    ("Some 62.1 percent of firms reported incidents.", ("62.1 percent", "0.621", None, None)),
+    ("Police arrested more than 15.000 suspects.", ("more than 15.000 suspects", "15000", "15000", None)),
+    ("About one in four users was affected.", ("one in four", "0.25", None, None)),
+    ("Nearly half of all traffic was malicious.", ("Nearly half", "0.5", None, "0.5")),
+    ("全国共有890万台主机被控制。", ("890万台主机", "8900000", None, None)),
+    ("网民规模达4.9万人。", ("4.9万人", "49000", None, None)),
+    ("交易额超过1.2亿元。", ("超过1.2亿元", "120000000", "120000000", None)),
+    ("与七十多个国家开展合作。", ("七十多个国家", "70", "70", None)),
+    ("双方举行了三次对话。", ("三次对话", "3", None, None)),
+    ("近5000个网站被篡改。", ("近5000个网站", "5000", None, "5000")),
+    ("共查處１２３４５起案件。", ("１２３４５起案件", "12345", None, None)),
+    ("受影響用戶佔百分之四十七點八。", ("百分之四十七點八", "0.478", None, None)),
+    ("全國逾3000家企業參與。", ("逾3000家企業", "3000", "3000", None)),
+])
+def test_figures_in_english_simplified_and_traditional(text, expected):
+    language = "en" if text.isascii() else ("zh-Hant" if any(ch in text for ch in "處佔業國") else "zh-Hans")
+    [found] = figures(text, (language,))
+    quote, value, low, high = expected
+    assert found[0] == quote
+    assert (found[1], found[2], found[3]) == (Decimal(value), low and Decimal(low), high and Decimal(high))
+    assert found[4]  # a unit: the counted noun or the classifier phrase
+
+
+@pytest.mark.parametrize("text", [
+    "The eighth forum met in 2015.", "第八届论坛召开。", "第四次对话将于近期举行。", "The 20th anniversary passed.",
+    "Operators hold 4G and 3G licences.", "The Xiamen-2015 exercise ended.", "It took 20 years to build.",
+    "On September 23, 2015 the talks ended.", "The 2015-2020 plan was published.", "建立一个平衡的体系,两国合作。",
+])
+def test_ordinals_years_dates_durations_and_names_are_not_figures(text):
+    assert figures(text, ("zh-Hans",) if not text.isascii() else ("en",)) == []
+
+
+def test_absolute_dates_with_precision():
+    found = events("The accord was signed on 5 March 2014. Talks began in June 2013. 会谈于2012年7月举行。")
+    assert ("5 March 2014", "2014-03-05") in found
+    assert ("June 2013", "2013-06") in found
+    assert ("2012年7月", "2012-07") in found
+
+
+def test_relative_dates_resolve_against_the_published_date():
+    text = "Last September the draft went to the UN. 去年12月,战略出台。今年3月发布了新战略。"
+    assert events(text, ("en", "zh-Hans"), date(2016, 5, 1)) == [
+        ("Last September", "2015-09"), ("去年12月", "2015-12"), ("今年3月", "2016-03")]
+
+
+def test_running_context_gives_bare_months_their_year_and_rolls_over():
+    text = ("In April 2014 a declaration was issued. In the same month, two countries held talks. "
+            "In October, a memorandum was signed. In May, a plan was published.")
+    assert [d for _, d in events(text)] == ["2014-04", "2014-04", "2014-10", "2015-05"]
+    chinese = "2014年4月,大会发表声明。同月,两国进行对话。10月,三国签署备忘录。5月,欧盟披露计划。"
+    assert [d for _, d in events(chinese, ("zh-Hans",))] == ["2014-04", "2014-04", "2014-10", "2015-05"]
+
+
+def test_an_undated_event_clause_takes_the_date_of_the_clause_before_it():
+    found = events("In September, the ministers reached a consensus; the eighth forum was held in Seattle.")
+    assert found[1] == ("the eighth forum was held in Seattle.", "2015-09")
+
+
+def test_page_chrome_and_repeated_blocks_are_skipped():
+    text = "Share on Facebook\n\nNearly 47,000 hosts were hit.\n\nNearly 47,000 hosts were hit."
+    start = text.index("Nearly")
+    second = text.rindex("Nearly")
+    found = detect(text, ["en"], None, main_ranges=[[start, second - 2]], duplicate_ranges=[[second, len(text), start]])
+    assert [c.start for c in found if c.kind == "figure"] == [start]

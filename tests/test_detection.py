@@ -1,0 +1,103 @@
+"""Detection in the database: targets on the seeds, idempotent suggestions, link suggestions."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from claims.models import Claim, ClaimLink
+from claims.services.detection import propose_links, suggest_claims
+from tests.factories import ActorFactory, ClaimActorFactory, ClaimFactory, DocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_evaluate_without_reviews_says_what_to_do():
+    with pytest.raises(CommandError, match="load fixtures/seed_annotations.json"):
+        call_command("evaluate_detection")
+
+
+def _detect(*args):
+    out = io.StringIO()
+    call_command("detect_claims", *args, no_progress=True, stdout=out)
+    return out.getvalue()
+
+
+def test_detect_claims_is_idempotent_and_respects_rejections_and_annotations():
+    text = "In May 2015 the ministry said nearly 47,000 IP addresses and over 10,000 websites were affected."
+    document = DocumentFactory(text=text, languages=["en"])
+    start = text.index("over 10,000")
+    ClaimFactory(document=document, start=start, end=start + 20, quote=text[start:start + 20], status="reviewed")
+    assert "2 claims" in _detect()
+    suggested = {c.quote: c for c in Claim.objects.filter(status="suggested")}
+    assert set(suggested) == {"May 2015", "nearly 47,000 IP addresses"}  # not the annotated figure again
+    assert suggested["nearly 47,000 IP addresses"].value_high == 47000
+    assert suggested["May 2015"].date_iso == "2015-05"
+    assert "0 claims" in _detect()
+    Claim.objects.filter(pk=suggested["May 2015"].pk).update(status="rejected")
+    assert "0 claims" in _detect()
+    assert Claim.objects.filter(quote="May 2015").count() == 1
+    assert suggested["May 2015"].history.latest().history_change_reason == "suggested by detection"
+
+
+def test_detect_claims_refuses_unknown_documents():
+    with pytest.raises(CommandError, match="no document with id 999"):
+        _detect("--document", "999")
+
+
+def test_dry_run_saves_nothing():
+    DocumentFactory(text="Over 3 billion Internet users were counted in 2015.", languages=["en"])
+    assert "dry run" in _detect("--dry-run")
+    assert not Claim.objects.exists()
+
+
+def figure(document, value, low=None, high=None, unit="infected hosts", period=("2014-01-01", "2014-12-31")):
+    return ClaimFactory(document=document, value=value, value_low=low, value_high=high, unit=unit,
+                        date_start=period[0], date_end=period[1], date_precision="year")
+
+
+def test_links_corroborate_or_conflict_only_over_overlapping_periods():
+    a, b, c = DocumentFactory(), DocumentFactory(), DocumentFactory()
+    nearly = figure(a, 47000, high=47000)
+    agrees = figure(b, 46000)
+    conflicts = figure(c, 90000, low=90000)
+    other_period = figure(c, 5, unit="infected host", period=("2011-01-01", "2011-12-31"))
+    proposals = {(p.a.pk, p.b.pk): p for p in propose_links(Claim.objects.prefetch_related("claim_actors__actor"))}
+    assert proposals[(nearly.pk, agrees.pk)].relation == "corroborates"
+    assert proposals[(nearly.pk, conflicts.pk)].relation == "conflicts"
+    assert "disagree" in proposals[(nearly.pk, conflicts.pk)].note
+    assert not any(other_period.pk in pair for pair in proposals)  # different periods: not compared
+
+
+def test_translations_pair_in_text_order_and_same_events_need_a_specific_actor():
+    text = "In October 2015 A happened. In October 2015 B happened. 2015年10月甲。2015年10月乙。"
+    document = DocumentFactory(text=text, languages=["en", "zh-Hans"])
+    assert suggest_claims(document) == 4
+    english = Claim.objects.filter(language="en").order_by("start")
+    chinese = Claim.objects.exclude(language="en").order_by("start")
+    pairs = {(p.a.pk, p.b.pk) for p in propose_links(Claim.objects.prefetch_related("claim_actors__actor"))
+             if p.relation == "translation"}
+    assert pairs == {(english[0].pk, chinese[0].pk), (english[1].pk, chinese[1].pk)}
+
+    forum = ActorFactory(kind="event_series", name="Forum", slug="forum")
+    one, two = ClaimFactory(event=True), ClaimFactory(event=True)
+    ClaimActorFactory(claim=one, actor=forum), ClaimActorFactory(claim=two, actor=forum)
+    _detect("--document", str(one.document_id))
+    [link] = ClaimLink.objects.filter(relation="same_event", status="suggested")
+    assert {link.from_claim_id, link.to_claim_id} == {one.pk, two.pk} and "Forum" in link.note
+
+
+def test_suggestions_show_in_the_api_and_the_admin_queue(client_as):
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.admin.test_admin import staff
+
+    DocumentFactory(text="In March 2016 regulators counted nearly 9,000 phishing sites.", languages=["en"])
+    _detect()
+    api = client_as("fact-checkers").get("/api/claims/?status=suggested").json()["results"]
+    assert {row["quote"] for row in api} == {"March 2016", "nearly 9,000 phishing sites"}
+    admin = Client()
+    admin.force_login(staff("editors"))
+    page = admin.get(reverse("admin:claims_suggestedclaim_changelist")).content.decode()
+    assert "nearly 9,000 phishing sites" in page
