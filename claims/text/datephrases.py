@@ -32,7 +32,7 @@ DATE_PATTERNS = [
     ("month", re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", re.I)),
     ("month", re.compile(r"(?P<year>\d{4})年(?P<month>\d{1,2})月")),
     ("since-year", re.compile(rf"(?:since|自)\s*{_YEAR}年?(?:以来|以來)?", re.I)),
-    ("year", re.compile(rf"(?:\bin\s+|(?<![\d至到\-–]))(?P<year>(?:19|20)\d{{2}})年(?![\d至到\-–])")),
+    ("year", re.compile(r"(?:\bin\s+|(?<![\d至到\-–]))(?P<year>(?:19|20)\d{2})年(?![\d至到\-–])")),
     ("year", re.compile(rf"\b(?:in|since|during|by the end of)\s+{_YEAR}\b(?![-–/]\d)", re.I)),
     ("same-month", re.compile(r"\b(?:in\s+)?the same month\b|同月", re.I)),
     ("last-month", re.compile(rf"\blast\s+{_MONTH}", re.I)),
