@@ -49,31 +49,53 @@ def _run(cmd: list[str], as_postgres: bool) -> None:
         raise ClusterError(f"{' '.join(cmd)} failed:\n{result.stdout}{result.stderr}")
 
 
+class Cluster:
+    """A throwaway cluster in a temporary directory, on a Unix socket only; removed at exit."""
+
+    def __init__(self, prefix: str = "claimtrack-pg-"):
+        self.bindir = find_bindir()
+        self.as_postgres = os.geteuid() == 0
+        self.root = Path(tempfile.mkdtemp(prefix=prefix))
+        self.data, self.socket_dir = self.root / "data", self.root / "socket"
+        self.socket_dir.mkdir()
+        if self.as_postgres:
+            shutil.chown(self.root, "postgres")
+            shutil.chown(self.socket_dir, "postgres")
+            os.chmod(self.root, 0o755)
+        atexit.register(self.remove)
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://postgres@{quote(str(self.socket_dir), safe='')}/{database}"
+
+    def run(self, *cmd: str) -> None:
+        _run([str(self.bindir / cmd[0]), *cmd[1:]], self.as_postgres)
+
+    def init(self) -> "Cluster":
+        self.run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                 "--locale=C.UTF-8", "--no-sync")
+        return self
+
+    def start(self) -> "Cluster":
+        self.run("pg_ctl", "-D", str(self.data), "-w", "-l", str(self.root / "server.log"),
+                 "-o", f"{SERVER_OPTIONS} -k {self.socket_dir}", "start")
+        return self
+
+    def remove(self) -> None:
+        if (self.data / "postmaster.pid").exists():
+            subprocess.run((["runuser", "-u", "postgres", "--"] if self.as_postgres else [])
+                           + [str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"],
+                           capture_output=True)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def start_replica(primary: Cluster) -> Cluster:
+    """A streaming replica of `primary` (pg_basebackup -R over the primary's socket), started."""
+    replica = Cluster(prefix="claimtrack-replica-")
+    replica.run("pg_basebackup", "-h", str(primary.socket_dir), "-U", "postgres", "-D", str(replica.data), "-R",
+                "-X", "stream", "--no-sync", "--checkpoint=fast")
+    return replica.start()
+
+
 def start_ephemeral_cluster() -> str:
     """Initialise and start a cluster in a temporary directory; return its DATABASE_URL."""
-    bindir = find_bindir()
-    as_postgres = os.geteuid() == 0
-    root = Path(tempfile.mkdtemp(prefix="claimtrack-pg-"))
-    data, socket_dir = root / "data", root / "socket"
-    socket_dir.mkdir()
-    if as_postgres:
-        shutil.chown(root, "postgres")
-        shutil.chown(socket_dir, "postgres")
-        os.chmod(root, 0o755)
-
-    def cleanup() -> None:
-        if (data / "postmaster.pid").exists():
-            subprocess.run(
-                (["runuser", "-u", "postgres", "--"] if as_postgres else [])
-                + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-                capture_output=True,
-            )
-        shutil.rmtree(root, ignore_errors=True)
-
-    atexit.register(cleanup)
-    user = "postgres"
-    _run([str(bindir / "initdb"), "-D", str(data), "-U", user, "--auth=trust", "-E", "UTF8",
-          "--locale=C.UTF-8", "--no-sync"], as_postgres)
-    _run([str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(root / "server.log"),
-          "-o", f"{SERVER_OPTIONS} -k {socket_dir}", "start"], as_postgres)
-    return f"postgresql://{user}@{quote(str(socket_dir), safe='')}/postgres"
+    return Cluster().init().start().url()

@@ -95,6 +95,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and relaxed syncing make SQLite's many small transactions (one per imported document) fast.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", transaction_mode="IMMEDIATE")
+# DATABASE_REPLICA_URLS: comma-separated streaming replicas of DATABASE_URL. API reads go to them; writes,
+# the admin, transactions and clients that just wrote stay on the primary (claims/db/routing.py).
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), 1):
+    DATABASES[f"replica{number}"] = {**dj_database_url.parse(url, conn_health_checks=True),
+                                     "TEST": {"MIRROR": "default"}}
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["claims.db.routing.PrimaryReplicaRouter"]
+    MIDDLEWARE.append("claims.db.routing.PrimaryPinningMiddleware")
+CLAIMTRACK_PIN_SECONDS = int(os.environ.get("CLAIMTRACK_PIN_SECONDS", "10"))  # read-your-writes window
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
