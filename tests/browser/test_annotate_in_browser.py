@@ -99,3 +99,8 @@ def test_editor_selects_phrases_in_english_and_chinese_and_finds_them_highlighte
     assert outside_bmp.start == astral.text.index("890万台主机")  # code points, not UTF-16 units
     assert outside_bmp.value == 8900000
     assert highlighted_text(page, outside_bmp) == "890万台主机"
+    assert "figure" in page.locator(f'#document-text [data-claim="{outside_bmp.pk}"]').first.get_attribute("title")
+
+    page.locator(f'#document-text [data-claim="{outside_bmp.pk}"]').first.click()  # a highlight opens its claim
+    page.wait_for_url(f"**/admin/claims/claim/{outside_bmp.pk}/change/")
+    assert page.locator("#id_quote").input_value() == "890万台主机"
