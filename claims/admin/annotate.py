@@ -99,7 +99,6 @@ def annotate_view(model_admin, request, object_id):
         "add_url": reverse("admin:claims_claim_add"),
         "change_url": reverse("admin:claims_claim_change", args=[0]).replace("/0/", "/{id}/"),
         "kinds": Claim.Kind.choices,
-        "languages": ",".join(document.languages),
         "length": len(document.text),
         "legend": format_html_join(" ", '<span class="seg {}">{}</span>', [
             ("claim kind-figure", "figure"), ("claim kind-event", "event"), ("claim kind-statement", "statement"),

@@ -1,6 +1,5 @@
 """API viewsets: each takes its queryset from one queryset method and writes through claims.services."""
 
-from django.db import transaction
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -142,8 +141,7 @@ class ClaimViewSet(ETagMixin, viewsets.ModelViewSet):
     def perform_create(self, serializer):
         values, actors = self._split(dict(serializer.validated_data))
         self._check_review(values)
-        with transaction.atomic():
-            serializer.instance = claim_create(actors=actors or (), user=_user(self.request), **values)
+        serializer.instance = claim_create(actors=actors or (), user=_user(self.request), **values)
 
     def perform_update(self, serializer):
         values, actors = self._split(dict(serializer.validated_data))

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from claims.models import Claim, ClaimLink, Document
@@ -238,4 +237,4 @@ def evaluate(documents: Iterable[Document], progress: Callable = iter) -> dict[s
 
 
 def documents_with_reviews() -> Iterable[Document]:
-    return Document.objects.filter(Q(claims__status=Claim.Status.REVIEWED)).distinct().order_by("pk")
+    return Document.objects.filter(claims__status=Claim.Status.REVIEWED).distinct().order_by("pk")

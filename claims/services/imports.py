@@ -56,10 +56,9 @@ class ImportOptions:
 
 @dataclass
 class ImportSummary:
-    """Counts by outcome, and what went wrong where."""
+    """Counts by outcome (each failure is reported as it happens, through on_failure)."""
 
     counts: dict[str, int] = field(default_factory=lambda: {IMPORTED: 0, UNCHANGED: 0, UPDATED: 0, FAILED: 0})
-    failures: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -304,7 +303,6 @@ class Importer:
 
     def fail(self, label: str, why: str) -> None:
         self.summary.counts[FAILED] += 1
-        self.summary.failures.append((label, why))
         self.on_failure(label, why)
 
     def _read_file(self, path: Path, name: str) -> DocumentInput:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from .dates import FuzzyDate
 from .layout import Layout, is_chrome, split_lines
@@ -24,21 +25,17 @@ DATE_PATTERNS = [
 HEADER_CHARS = 600
 
 
-def _simplified_traditional():
-    import opencc  # imported lazily: only Chinese text needs it
+@lru_cache(maxsize=1)
+def converters():
+    """OpenCC's Traditional→Simplified and Simplified→Traditional converters, loaded once, on first need."""
+    import opencc
 
     return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
 
 
-_CONVERTERS = None
-
-
 def chinese_script(text: str) -> str:
     """"zh-Hant" when the Han characters are mostly Traditional, else "zh-Hans"."""
-    global _CONVERTERS
-    if _CONVERTERS is None:
-        _CONVERTERS = _simplified_traditional()
-    t2s, s2t = _CONVERTERS
+    t2s, s2t = converters()
     han = "".join(HAN.findall(text))
     traditional_only = sum(a != b for a, b in zip(han, t2s.convert(han)))
     simplified_only = sum(a != b for a, b in zip(han, s2t.convert(han)))

@@ -8,23 +8,17 @@ bigrams for its Simplified and its Traditional form, so that 网络安全 finds 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from .metadata import converters
 
 HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
-
-
-@lru_cache(maxsize=1)
-def _converters():
-    import opencc
-
-    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
 
 
 def script_variants(text: str) -> list[str]:
     """The text as given, in Simplified and in Traditional characters, without repeats."""
     if not HAN_RUN.search(text):
         return [text]
-    t2s, s2t = _converters()
+    t2s, s2t = converters()
     return list(dict.fromkeys([text, t2s.convert(text), s2t.convert(text)]))
 
 

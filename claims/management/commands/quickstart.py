@@ -24,7 +24,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Migrated."))
         self.stdout.write(f"Importing the seed corpus from {settings.CLAIMTRACK_SEEDS_DIR}:")
         call_command("import_documents", str(settings.CLAIMTRACK_SEEDS_DIR), no_progress=True,
-                     stdout=self.stdout._out, stderr=self.stderr._out)
+                     stdout=self.stdout, stderr=self.stderr)
         fixtures = sorted(settings.CLAIMTRACK_FIXTURES_DIR.glob("*.json"))
         if fixtures:
             call_command("loaddata", *map(str, fixtures), verbosity=0)
