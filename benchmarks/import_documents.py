@@ -17,12 +17,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from config.ephemeral_postgres import start_ephemeral_cluster  # noqa: E402
+from config.ephemeral_postgres import fresh_database as fresh_postgres_database  # noqa: E402
 
 EN = ["network security", "international cooperation", "cyberspace", "IP addresses", "websites", "hosts",
       "the dialogue", "the ministry", "netizens", "domain names"]
@@ -44,15 +43,7 @@ def make_text(rng: random.Random, n: int) -> str:
 def fresh_database(engine: str, scratch: Path) -> str:
     if engine == "sqlite":
         return f"sqlite:///{scratch / 'bench.sqlite3'}"
-    base = os.environ.get("DATABASE_URL") or start_ephemeral_cluster()
-    name = f"claimtrack_bench_{os.getpid()}"
-    import psycopg
-
-    parts = urlsplit(base)
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(parts._replace(path=f"/{name}"))
+    return fresh_postgres_database(os.environ.get("DATABASE_URL"), f"claimtrack_bench_{os.getpid()}")
 
 
 def manage(url: str, *args: str) -> float:

@@ -1,11 +1,13 @@
 """Query-string filters of the API (django-filter); every bad value is a 400 naming the parameter."""
 
+import copy
 from decimal import Decimal
 
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
+from django.http import QueryDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -67,13 +69,56 @@ def _text(max_length=200, **kwargs):
     return filters.CharFilter(max_length=max_length, **kwargs)
 
 
-class ClaimFilterSet(filters.FilterSet):
+def _choices(choices):
+    """Any of several values of one column: no join, so no DISTINCT (which would sort every match)."""
+    return filters.MultipleChoiceFilter(choices=choices, distinct=False)
+
+
+class StableOrderingFilter(filters.OrderingFilter):
+    """Orders as asked, then by id, so that equal values (many claims share a date) never shuffle pages."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        if value and not {"id", "-id"} & set(qs.query.order_by):
+            qs = qs.order_by(*qs.query.order_by, "id")
+        return qs
+
+
+class FilterSet(filters.FilterSet):
+    """django-filter's FilterSet, cheaper per request (measured: a third of the API's own time on a page of
+    claims went to copying): filters are copied shallowly, not deeply (nothing changes them while a request
+    filters), and the form class is built once (labels and fields are the same each time)."""
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        # django-filter's __init__, but for its copy.deepcopy(self.base_filters)
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = {name: copy.copy(filter_) for name, filter_ in self.base_filters.items()}
+        for filter_ in self.filters.values():
+            filter_.model = queryset.model
+            filter_.parent = self
+            if filter_.method is not None:
+                filter_.method = filter_.method  # binds a new FilterMethod to this copy, not the class's filter
+
+    def get_form_class(self):
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
+
+class ClaimFilterSet(FilterSet):
     """Filters of /api/claims/."""
 
-    kind = filters.MultipleChoiceFilter(choices=Claim.Kind.choices)
-    status = filters.MultipleChoiceFilter(choices=Claim.Status.choices)
-    verdict = filters.MultipleChoiceFilter(choices=Claim.Verdict.choices)
-    language = filters.MultipleChoiceFilter(choices=Language.choices)
+    kind = _choices(Claim.Kind.choices)
+    status = _choices(Claim.Status.choices)
+    verdict = _choices(Claim.Verdict.choices)
+    language = _choices(Language.choices)
     document = filters.NumberFilter(field_name="document_id", min_value=1, max_value=2**63 - 1)
     source = IdOrSlugFilter(id_field="document__source_id", slug_field="document__source__slug", max_length=100)
     actor = _text(100, method="filter_actor", help_text="Actor id or slug; combine with role.")
@@ -89,7 +134,7 @@ class ClaimFilterSet(filters.FilterSet):
                                     help_text="Claims with a link of this relation that is not rejected.")
     q = _text(500, method="filter_q", help_text="Full-text search of quote and paraphrase, English and Chinese.")
     updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
-    ordering = filters.OrderingFilter(fields=(("date_start", "date"), ("value", "value"), ("created_at", "created"),
+    ordering = StableOrderingFilter(fields=(("date_start", "date"), ("value", "value"), ("created_at", "created"),
                                               ("updated_at", "updated"), ("id", "id")))
 
     class Meta:
@@ -136,7 +181,7 @@ class ClaimFilterSet(filters.FilterSet):
         return search_claims(queryset, value)
 
 
-class DocumentFilterSet(filters.FilterSet):
+class DocumentFilterSet(FilterSet):
     """Filters of /api/documents/."""
 
     q = _text(500, method="filter_q", help_text="Full-text search of title and text, English and Chinese.")
@@ -162,11 +207,11 @@ class DocumentFilterSet(filters.FilterSet):
         return queryset.filter(published_start__lte=value.end)
 
 
-class ActorFilterSet(filters.FilterSet):
+class ActorFilterSet(FilterSet):
     """Filters of /api/actors/."""
 
     q = _text(300, method="filter_q", help_text="Name, slug or any alias, in any script.")
-    kind = filters.MultipleChoiceFilter(choices=Actor.Kind.choices)
+    kind = _choices(Actor.Kind.choices)
     country = _text(2, field_name="country", lookup_expr="iexact")
 
     class Meta:
@@ -177,11 +222,11 @@ class ActorFilterSet(filters.FilterSet):
         return search_actors(queryset, value)
 
 
-class SourceFilterSet(filters.FilterSet):
+class SourceFilterSet(FilterSet):
     """Filters of /api/sources/."""
 
     q = _text(200, method="filter_q")
-    kind = filters.MultipleChoiceFilter(choices=Source.Kind.choices)
+    kind = _choices(Source.Kind.choices)
     country = _text(2, field_name="country", lookup_expr="iexact")
 
     class Meta:
@@ -192,11 +237,11 @@ class SourceFilterSet(filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(slug__icontains=value))
 
 
-class ClaimLinkFilterSet(filters.FilterSet):
+class ClaimLinkFilterSet(FilterSet):
     """Filters of /api/claim-links/."""
 
-    relation = filters.MultipleChoiceFilter(choices=ClaimLink.Relation.choices)
-    status = filters.MultipleChoiceFilter(choices=ClaimLink.Status.choices)
+    relation = _choices(ClaimLink.Relation.choices)
+    status = _choices(ClaimLink.Status.choices)
     claim = filters.NumberFilter(method="filter_claim", min_value=1, max_value=2**63 - 1,
                                  help_text="Links with this claim on either side.")
 

@@ -99,3 +99,16 @@ def start_replica(primary: Cluster) -> Cluster:
 def start_ephemeral_cluster() -> str:
     """Initialise and start a cluster in a temporary directory; return its DATABASE_URL."""
     return Cluster().init().start().url()
+
+
+def fresh_database(server_url: str | None, name: str) -> str:
+    """Drop and create database `name` in the server of `server_url` (a throwaway cluster when None); its URL."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(server_url or start_ephemeral_cluster())
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))

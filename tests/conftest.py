@@ -13,6 +13,13 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 
+def database_url(name: str | None = None) -> str:
+    """The test database (or database `name` in the same server) as a URL a subprocess can use."""
+    s = connection.settings_dict
+    host = (s["HOST"] or "").replace("/", "%2F")
+    return f"postgresql://{s['USER']}@{host}{':' + str(s['PORT']) if s['PORT'] else ''}/{name or s['NAME']}"
+
+
 def pytest_report_header(config):
     """Say which database the run uses, e.g. "database: postgresql 15.18"."""
     if connection.vendor != "postgresql":

@@ -3,11 +3,13 @@
 import csv
 import json
 
+import orjson
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from rest_framework.renderers import BaseRenderer
 
 from claims.models import Claim, ClaimActor
+from claims.selectors import claim_representations_streamed
 from claims.text.dates import format_interval
 
 FORMATS = {"csv", "jsonl"}
@@ -47,19 +49,13 @@ def _cell(value):
     return "" if value is None else value
 
 
-def _rows(queryset, context):
-    from .serializers import ClaimSerializer
-
-    for claim in queryset.iterator(chunk_size=CHUNK):
-        yield ClaimSerializer(claim, context=context).data
-
-
-def stream(queryset, fmt: str, context) -> StreamingHttpResponse:
+def stream(queryset, fmt: str) -> StreamingHttpResponse:
     """The whole filtered set, streamed in chunks so that memory stays flat however large it is."""
     from .serializers import ClaimSerializer
 
+    rows = claim_representations_streamed(queryset, chunk_size=CHUNK)
     if fmt == "jsonl":
-        body = (json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in _rows(queryset, context))
+        body = (orjson.dumps(row) + b"\n" for row in rows)
         response = StreamingHttpResponse(body, content_type="application/jsonl; charset=utf-8")
     else:
         fields = ClaimSerializer.Meta.fields
@@ -67,7 +63,7 @@ def stream(queryset, fmt: str, context) -> StreamingHttpResponse:
 
         def body():
             yield "\ufeff" + writer.writerow(fields)  # BOM: spreadsheets then read UTF-8 correctly
-            for row in _rows(queryset, context):
+            for row in rows:
                 yield writer.writerow([_cell(row[field]) for field in fields])
 
         response = StreamingHttpResponse(body(), content_type="text/csv; charset=utf-8")

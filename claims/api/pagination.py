@@ -47,7 +47,9 @@ class Pagination(BasePagination):
             return None
         url = self.request.build_absolute_uri()
         if self.cursor_mode:
-            cursor = base64.urlsafe_b64encode(f"id:{self.rows[-1].pk}".encode()).decode()
+            last = self.rows[-1]
+            last_id = last["id"] if isinstance(last, dict) else last.pk  # values() rows or instances
+            cursor = base64.urlsafe_b64encode(f"id:{last_id}".encode()).decode()
             return replace_query_param(remove_query_param(url, "pagination"), "cursor", cursor)
         return replace_query_param(url, "page", self.page + 1)
 

@@ -104,7 +104,7 @@ class Claim(TimeStampedModel):
     history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
-        ordering = ["document", "start", "id"]
+        ordering = ["document_id", "start", "id"]  # document_id: "document" would sort by its publication date
         permissions = [("review_claim", "Can set the status and verdict of claims")]
         constraints = [
             models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_span_ordered"),

@@ -1,6 +1,7 @@
 """Settings shared by every environment, read from the environment where they differ per deployment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,11 +50,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "corsheaders",
+    "axes",
     "claims",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -61,7 +65,23 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it answers locked-out logins
 ]
+
+# Login attempts (admin, browsable API) are rate-limited by django-axes: after AXES_FAILURE_LIMIT failures
+# for one username from one address, that pair is locked out for AXES_COOLOFF_MINUTES.
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))  # proxies in front that set X-Forwarded-For
+
+# Cross-origin requests: refused (no CORS headers) unless CORS_ALLOWED_ORIGINS lists the origins to allow.
+# https://github.com/adamchainz/django-cors-headers#configuration
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
+CORS_URLS_REGEX = r"^/api/.*$"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -84,10 +104,12 @@ TEMPLATES = [
 # https://docs.djangoproject.com/en/5.2/ref/settings/#databases
 # DATABASE_URL, e.g. postgresql://user:pass@host:5432/claimtrack or, over a Unix socket,
 # postgresql://user@%2Fvar%2Frun%2Fpostgresql/claimtrack. Unset: a SQLite file next to manage.py.
+# CONN_MAX_AGE: seconds a connection is kept for the next request (opening one costs more than most
+# queries); health checks replace a connection the server dropped, e.g. after a restart.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
 }
@@ -131,6 +153,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["claims.api.permissions.RolePermission"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.Pagination",
+    "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.ORJSONParser", "rest_framework.parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
+    "DEFAULT_RENDERER_CLASSES": ["claims.api.renderers.ORJSONRenderer",
+                                 "rest_framework.renderers.BrowsableAPIRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -169,4 +195,6 @@ SPECTACULAR_SETTINGS = {
 CLAIMTRACK_SEEDS_DIR = BASE_DIR / "seeds"
 CLAIMTRACK_FIXTURES_DIR = BASE_DIR / "fixtures"
 # Largest document `import_documents` accepts, in bytes.
+# The largest request body (the API answers 413 above it): room for a document of the import limit, JSON-escaped.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("CLAIMTRACK_MAX_BODY_BYTES", str(8 * 1024 * 1024)))
 CLAIMTRACK_IMPORT_MAX_BYTES = int(os.environ.get("CLAIMTRACK_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -1,0 +1,5 @@
+"""Settings of the HTTP benchmark's Django server: production settings, plus the naive baseline's routes."""
+
+from config.settings.production import *  # noqa: F403
+
+ROOT_URLCONF = "benchmarks.urls"

@@ -1,0 +1,63 @@
+"""The fast read path (claims.selectors) shows every claim exactly as ClaimSerializer does."""
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from claims.api.serializers import ClaimSerializer
+from claims.models import Claim
+from claims.selectors import claim_representation, claim_representations, claim_values
+from tests.factories import ActorFactory, ClaimActorFactory, ClaimFactory, ClaimLinkFactory, DocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def varied_claims():
+    """Figures with and without bounds, events with ranges, no date, no source, actors and links both ways."""
+    document = DocumentFactory(source=None)
+    figure = ClaimFactory(value=Decimal("123456789012345678.123456"), value_low=Decimal("0.5"), value_high=None)
+    bare = ClaimFactory(document=document, value=None, value_high=None, unit="", date_start=None, date_end=None,
+                        date_precision="", note="=SUM(A1)", paraphrase="二十万")
+    event = ClaimFactory(event=True, date_start=date(2011, 1, 1), date_end=date(2014, 12, 31), date_precision="year",
+                         language="zh-Hans", status="reviewed", verdict="mostly_true")
+    day = ClaimFactory(event=True, document=event.document, date_start=date(2013, 10, 1),
+                       date_end=date(2013, 10, 3), date_precision="day", detached=True)
+    for name, role in (("Zeta", "subject"), ("Alpha", "subject"), ("Mid", "claimant")):
+        ClaimActorFactory(claim=figure, actor=ActorFactory(name=name), role=role)
+    ClaimLinkFactory(from_claim=figure, to_claim=event, relation="corroborates")
+    ClaimLinkFactory(from_claim=day, to_claim=figure, relation="conflicts", status="rejected")
+    return [figure, bare, event, day]
+
+
+def serialized(claims):
+    data = ClaimSerializer(Claim.objects.for_api().filter(pk__in=[c.pk for c in claims]).order_by("id"),
+                           many=True).data
+    return json.loads(json.dumps(data))
+
+
+def test_selector_rows_equal_the_serializer_field_for_field(varied_claims):
+    fast = claim_representations(claim_values(Claim.objects.filter(pk__in=[c.pk for c in varied_claims])
+                                              .order_by("id")))
+    assert fast == serialized(varied_claims)
+    figure = fast[0]
+    assert [a["name"] for a in figure["actors"]] == ["Mid", "Alpha", "Zeta"]  # by role, then name
+    assert [link["relation"] for link in figure["links"]] == ["corroborates", "conflicts"]
+
+
+def test_one_claim_and_a_missing_one(varied_claims):
+    assert claim_representation(varied_claims[2].pk) == serialized([varied_claims[2]])[0]
+    assert claim_representation(987654321) is None
+
+
+def test_api_list_detail_and_export_show_the_serializer_representation(varied_claims, client_as):
+    client = client_as("fact-checkers")
+    expected = {row["id"]: row for row in serialized(varied_claims)}
+    listed = client.get("/api/claims/?ordering=id").json()["results"]
+    assert {row["id"]: row for row in listed} == expected
+    for claim in varied_claims:
+        assert client.get(f"/api/claims/{claim.pk}/").json() == expected[claim.pk]
+    exported = b"".join(client.get("/api/claims/?format=jsonl").streaming_content).decode().splitlines()
+    assert {row["id"]: row for row in map(json.loads, exported)} == expected
