@@ -10,3 +10,6 @@ urlpatterns = [
     path("api/", include("claims.api.urls")),
     path("api-auth/", include("rest_framework.urls")),
 ]
+
+handler404 = "claims.api.errors.not_found"
+handler500 = "claims.api.errors.server_error"

@@ -1,6 +1,8 @@
 """Every error as JSON: validation from the model layer as 400, conflicts in the database as 409."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import JsonResponse
+from django.views import defaults
 from django.db import DataError, IntegrityError
 from django.db.models import ProtectedError
 from rest_framework import status
@@ -23,3 +25,21 @@ def exception_handler(exc, context):
         return Response({"detail": "A value is out of range for the database: " + " ".join(str(exc).split())[:300]},
                         status=status.HTTP_400_BAD_REQUEST)
     return drf_exception_handler(exc, context)
+
+
+def _api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def not_found(request, exception):
+    """404 for URLs no route matches: JSON under /api/, Django's page elsewhere."""
+    if _api(request):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    """500: JSON under /api/ (the details go to the log, never to the client), Django's page elsewhere."""
+    if _api(request):
+        return JsonResponse({"detail": "Server error: it has been logged."}, status=500)
+    return defaults.server_error(request)

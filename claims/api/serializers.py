@@ -160,7 +160,7 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 
 class ClaimLinkSerializer(serializers.ModelSerializer):
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = ClaimLink
