@@ -4,7 +4,7 @@ import io
 import json
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from rest_framework.authtoken.models import Token
 
@@ -22,8 +22,9 @@ def snapshot() -> dict:
     """Every row of every corpus table, and each user's groups."""
     rows = {model._meta.label_lower: list(model._default_manager.order_by("pk").values())
             for model in corpus_models()}
-    rows["groups"] = {user.pk: sorted(user.groups.values_list("name", flat=True))
-                      for user in corpus_models()[0].objects.all()}
+    users = corpus_models()[0].objects.all()
+    rows["groups"] = {user.pk: sorted(user.groups.values_list("name", flat=True)) for user in users}
+    rows["permissions"] = {user.pk: sorted(user.user_permissions.values_list("codename", flat=True)) for user in users}
     return rows
 
 
@@ -41,6 +42,7 @@ def empty_database():
 def corpus():
     editor = UserFactory(username="editor")
     editor.groups.add(Group.objects.get(name="editors"))
+    editor.user_permissions.add(Permission.objects.get(codename="review_claim"))
     Token.objects.create(user=editor)
     parent = ActorFactory(name="Ministry")
     child = ActorFactory(name="Bureau", parent=parent)

@@ -15,7 +15,7 @@ from typing import IO
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import serializers
 from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
@@ -63,7 +63,8 @@ def _fields(model: type[Model]) -> list[str]:
 
 
 def corpus_export(stream: IO[str], *, progress: Callable[[int], None] = lambda n: None) -> CorpusSummary:
-    """Write every row of MODELS to `stream`; user groups are written by name, so they survive new ids."""
+    """Write every row of MODELS to `stream`; users' groups and permissions by name (a restored database numbers
+    them anew)."""
     stream.write(json.dumps({"format": FORMAT, "version": VERSION,
                              "exported_at": datetime.now(timezone.utc).isoformat()}) + "\n")
     counts = {}
@@ -74,7 +75,7 @@ def corpus_export(stream: IO[str], *, progress: Callable[[int], None] = lambda n
             for batch in _batches(queryset.iterator(chunk_size=BATCH)):
                 rows = serializers.serialize("python", batch, fields=_fields(model))
                 if model is get_user_model():
-                    _groups_by_name(rows)
+                    _user_links_by_name(rows)
                 stream.write("".join(json.dumps(row, cls=ExactEncoder, ensure_ascii=False) + "\n" for row in rows))
                 written += len(batch)
                 progress(len(batch))
@@ -93,10 +94,17 @@ def _batches(rows: Iterable, size: int = BATCH):
         yield batch
 
 
-def _groups_by_name(rows: list[dict]) -> None:
-    names = dict(Group.objects.values_list("pk", "name"))
+def _permission_names(using: str = DEFAULT_DB_ALIAS) -> dict[int, str]:
+    """Permission ids and their names as "app_label.codename"."""
+    return {pk: f"{app}.{codename}" for pk, app, codename in
+            Permission.objects.using(using).values_list("pk", "content_type__app_label", "codename")}
+
+
+def _user_links_by_name(rows: list[dict]) -> None:
+    groups, permissions = dict(Group.objects.values_list("pk", "name")), _permission_names()
     for row in rows:
-        row["fields"]["groups"] = [names[pk] for pk in row["fields"].get("groups", [])]
+        row["fields"]["groups"] = [groups[pk] for pk in row["fields"].get("groups", [])]
+        row["fields"]["user_permissions"] = [permissions[pk] for pk in row["fields"].get("user_permissions", [])]
 
 
 def corpus_import(stream: IO[str], *, using: str = DEFAULT_DB_ALIAS,
@@ -109,13 +117,14 @@ def corpus_import(stream: IO[str], *, using: str = DEFAULT_DB_ALIAS,
     if occupied:
         raise CorpusError(f"the database already holds rows ({', '.join(occupied)}): restore into an empty one")
     counts = dict.fromkeys(models, 0)
-    groups = dict(Group.objects.using(using).values_list("name", "pk"))
+    names = {"groups": dict(Group.objects.using(using).values_list("name", "pk")),
+             "user_permissions": {name: pk for pk, name in _permission_names(using).items()}}
     with transaction.atomic(using=using):
         pending: list = []
         for number, line in enumerate(stream, start=2):
             if not line.strip():
                 continue
-            row = _row(line, number, models, groups)
+            row = _row(line, number, models, names)
             if pending and type(pending[-1].object) is not type(row.object):
                 _save(pending, using)
                 pending = []
@@ -143,17 +152,18 @@ def _header(line: str) -> dict:
     return header
 
 
-def _row(line: str, number: int, models: dict, groups: dict):
+def _row(line: str, number: int, models: dict, names: dict):
     try:
         row = json.loads(line)
         label = row["model"].lower()
         if label not in models:
             raise CorpusError(f"line {number}: unexpected model {row['model']!r}")
         if label == "auth.user":
-            missing = [name for name in row["fields"].get("groups", []) if name not in groups]
-            if missing:
-                raise CorpusError(f"line {number}: unknown group {missing[0]!r}")
-            row["fields"]["groups"] = [groups[name] for name in row["fields"].get("groups", [])]
+            for field, known in names.items():
+                missing = [name for name in row["fields"].get(field, []) if name not in known]
+                if missing:
+                    raise CorpusError(f"line {number}: unknown {field.replace('_', ' ')[:-1]} {missing[0]!r}")
+                row["fields"][field] = [known[name] for name in row["fields"].get(field, [])]
         return next(serializers.deserialize("jsonl", json.dumps(row), handle_forward_references=False))
     except CorpusError:
         raise
