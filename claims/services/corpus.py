@@ -19,7 +19,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core import serializers
 from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import Model
 
 FORMAT, VERSION = "claimtrack-corpus", 1
@@ -68,7 +68,11 @@ def corpus_export(stream: IO[str], *, progress: Callable[[int], None] = lambda n
     stream.write(json.dumps({"format": FORMAT, "version": VERSION,
                              "exported_at": datetime.now(timezone.utc).isoformat()}) + "\n")
     counts = {}
-    with transaction.atomic():  # one consistent snapshot, even while editors keep working
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":  # every table as of one moment, while editors work on
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         for model in corpus_models():
             queryset = model._default_manager.order_by("pk")
             written = 0
@@ -110,8 +114,7 @@ def _user_links_by_name(rows: list[dict]) -> None:
 def corpus_import(stream: IO[str], *, using: str = DEFAULT_DB_ALIAS,
                   progress: Callable[[int], None] = lambda n: None) -> CorpusSummary:
     """Restore a corpus_export file into a database with no corpus rows yet, all or nothing."""
-    header = _header(stream.readline())
-    del header
+    _header(stream.readline())
     models = {model._meta.label_lower: model for model in corpus_models()}
     occupied = [label for label, model in models.items() if model._default_manager.using(using).exists()]
     if occupied:
@@ -119,23 +122,25 @@ def corpus_import(stream: IO[str], *, using: str = DEFAULT_DB_ALIAS,
     counts = dict.fromkeys(models, 0)
     names = {"groups": dict(Group.objects.using(using).values_list("name", "pk")),
              "user_permissions": {name: pk for pk, name in _permission_names(using).items()}}
+    pending: list = []
+
+    def flush():
+        _save(pending, using)
+        progress(len(pending))
+        pending.clear()
+
     with transaction.atomic(using=using):
-        pending: list = []
         for number, line in enumerate(stream, start=2):
             if not line.strip():
                 continue
             row = _row(line, number, models, names)
             if pending and type(pending[-1].object) is not type(row.object):
-                _save(pending, using)
-                pending = []
+                flush()
             pending.append(row)
             counts[row.object._meta.label_lower] += 1
             if len(pending) == BATCH:
-                _save(pending, using)
-                progress(len(pending))
-                pending = []
-        _save(pending, using)
-        progress(len(pending))
+                flush()
+        flush()
         _reset_sequences(list(models.values()), using)
     return CorpusSummary(counts)
 
