@@ -85,8 +85,8 @@ class StableOrderingFilter(filters.OrderingFilter):
 
 
 class FilterSet(filters.FilterSet):
-    """django-filter's FilterSet, cheaper per request (measured: a third of the API's own time on a page of
-    claims went to copying): filters are copied shallowly, not deeply (nothing changes them while a request
+    """django-filter's FilterSet, cheaper per request (profiled: about a fifth of the CPU time of a page of
+    claims went to copying filters and building the form): filters are copied shallowly, not deeply (nothing changes them while a request
     filters), and the form class is built once (labels and fields are the same each time)."""
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):

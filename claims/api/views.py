@@ -125,7 +125,9 @@ class ClaimViewSet(ListFilters, ETagMixin, viewsets.ModelViewSet):
     def get_queryset(self):
         if self.action == "list":  # read through claims.selectors, not model instances
             return Claim.objects.order_by(*API_ORDERING)
-        return Claim.objects.for_api()
+        if self.action in ("claimreview", "annotation"):  # built from the instance and its relations
+            return Claim.objects.for_api()
+        return Claim.objects.select_related("document")  # writes: the representation comes from selectors
 
     def represent(self, instance):
         return claim_representation(instance.pk)
