@@ -18,12 +18,12 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Officials counted about 1,250,000 infected hosts.", ("1,250,000 infected hosts", "1250000", None, None)),
+    ("Officials counted about 1,250,000 infected hosts.", ("about 1,250,000 infected hosts", "1250000", None, None)),
     ("Losses exceeded 3.5 billion yuan last quarter.", ("exceeded 3.5 billion yuan", "3500000000", "3500000000", None)),
     ("损失达500亿美元。", ("500亿美元", "50000000000", None, None)),
     ("Up to 40 servers were seized.", ("Up to 40 servers", "40", None, "40")),
     ("Attacks rose by 47.8% in a year.", ("47.8%", "0.478", None, None)),
-    ("Some 62.1 percent of firms reported incidents.", ("62.1 percent", "0.621", None, None)),
+    ("Some 62.1 percent of firms reported incidents.", ("Some 62.1 percent", "0.621", None, None)),
     ("Police arrested more than 15.000 suspects.", ("more than 15.000 suspects", "15000", "15000", None)),
     ("About one in four users was affected.", ("one in four", "0.25", None, None)),
     ("Nearly half of all traffic was malicious.", ("Nearly half", "0.5", None, "0.5")),

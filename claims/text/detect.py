@@ -15,15 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from .dates import FuzzyDate
 from .datephrases import MONTH as _MONTH
 from .datephrases import DateContext, dates_in
-from .figures import (
-    BEFORE_NUMBER, CN_PERCENT, NUMBER_FIRST, ONE_IN, RATIO, RATIO_WORDS, WORD_NUMBERS, chinese_percent,
-    normalise_digits, to_decimal,
-)
+from .figures import find_figures, text_currency
 
 FIGURE_KIND, EVENT_KIND = "figure", "event"
 
@@ -47,124 +44,31 @@ class Candidate:
 
 # --- Figures -----------------------------------------------------------------------------------------
 
-STOP_WORDS = {
-    "in", "of", "to", "the", "a", "an", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had",
-    "and", "or", "with", "from", "by", "for", "as", "on", "at", "across", "within", "around", "through", "into",
-    "among", "per", "between", "over", "under", "about", "than", "this", "these", "those", "their", "its", "it",
-    "been", "be", "will", "would", "comes", "come", "went", "go", "accounts", "account", "used", "using",
-    "last", "next", "each", "every", "a", "year", "years", "quarter", "month", "months", "week", "day", "days",
-}
-TIME_UNITS = re.compile(r"\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|"
-                        r"anniversary)\b|\s*(?:st|nd|rd|th)\b|[A-Za-z]", re.I)
-CN_CLASSIFIERS = "个個次项項家名人台起份条條倍部所场場轮輪件篇款种種座架辆輛只隻亿億万萬户戶位批例"
-CN_DIGITS = "零〇一二三四五六七八九十百千万萬亿億两兩"
-CN_FIGURE = re.compile(rf"(?P<lower>超过|超過|逾|近|将近|將近)?(?P<number>[{CN_DIGITS}]+)(?P<more>多|余|餘)?"
-                       rf"(?P<classifier>[{CN_CLASSIFIERS}])(?P<noun>[\u4e00-\u9fff]{{0,2}})")
 HAN = re.compile(r"[\u3400-\u9fff]")
+# What the database holds: 30 digits, 6 of them decimals. Shares like 1/3 are rounded to it.
+VALUE_PLACES = Decimal("0.000001")
+VALUE_LIMIT = Decimal(10) ** 24
 
 
-def _english_unit(text: str, end: int) -> tuple[str, int]:
-    """The counted noun after a number: up to three words, stopping at function words and punctuation."""
-    words = []
-    position = end
-    for match in re.finditer(r"\s*([A-Za-z][A-Za-z'’.-]*)", text[end:end + 80]):
-        if match.start() != position - end:
-            break
-        word = match.group(1).rstrip(".")
-        if word.lower() in STOP_WORDS or len(words) == 3:
-            break
-        words.append(word)
-        position = end + match.end() - (len(match.group(1)) - len(word))
-    return " ".join(words), position
+def _stored(value: Decimal | None) -> Decimal | None:
+    """`value` as the database can hold it, or None when it cannot be held."""
+    if value is None:
+        return None
+    rounded = value.quantize(VALUE_PLACES, rounding=ROUND_HALF_EVEN).normalize()
+    return rounded if abs(rounded) < VALUE_LIMIT else None
 
 
-def _chinese_unit(text: str, end: int) -> tuple[str, int]:
-    """A classifier and the noun after it ("台主机", "个国家")."""
-    match = re.match(rf"[多余餘]?((?:[美港欧歐日]?元)|[{CN_CLASSIFIERS}])([\u4e00-\u9fff]{{0,2}})", text[end:])
-    if not match:
-        return "", end
-    return match.group(1) + match.group(2), end + match.end()
-
-
-def _is_not_a_figure(text: str, start: int, end: int) -> bool:
-    """Years, dates, times, ordinals, durations, and numbers inside names or codes (4G, W3C, Xiamen-2015)."""
-    before, after = text[max(0, start - 2):start], text[end:end + 12]
-    number = text[start:end]
-    if before[-1:].isalnum() and not HAN.match(before[-1:]) or before[-1:] in "-–/第":
-        return True
-    if re.match(r"\s*(?:年|月|日|号|時|时|:|：|点|-\d|–\d|/\d|\.\d)", after):
-        return True
-    if TIME_UNITS.match(after):
-        return True
-    if re.search(rf"{_MONTH}\s*$", text[max(0, start - 12):start], re.I) or re.match(rf"\s+{_MONTH}\b", after, re.I):
-        return True  # the day of a date ("September 23", "29 May")
-    plain = number.replace(",", "")
-    if re.fullmatch(r"(?:1[5-9]|20)\d{2}", plain) and not re.match(r"\s*(?:%|％|per ?cent|万|亿|million|billion)", after):
-        return True  # a year
-    return False
-
-
-def detect_figures(text: str, language_of, ranges: list[tuple[int, int]]) -> list[Candidate]:
-    """Candidate figures in the given ranges of `text`."""
-    normal = normalise_digits(text)
-    found: list[Candidate] = []
-    for range_start, range_end in ranges:
-        segment = normal[range_start:range_end]
-        for match in ONE_IN.finditer(segment):
-            a, b = (WORD_NUMBERS.get(x.lower()) or int(x) for x in match.groups())
-            start, end = range_start + match.start(), range_start + match.end()
-            found.append(Candidate(FIGURE_KIND, start, end, text[start:end], "en", value=Decimal(a) / Decimal(b),
-                                   unit="share"))
-        for match in RATIO.finditer(segment):
-            share, approx = RATIO_WORDS[match["words"].lower()], (match["approx"] or "").strip().lower()
-            start, end = range_start + match.start(), range_start + match.end()
-            found.append(Candidate(FIGURE_KIND, start, end, text[start:end], "en", value=share,
-                                   value_low=share if approx in {"over", "more than"} else None,
-                                   value_high=share if approx in {"nearly", "almost"} else None, unit="share"))
-        for match in NUMBER_FIRST.finditer(segment):
-            start, end = range_start + match.start("number"), range_start + match.end("number")
-            if _is_not_a_figure(normal, start, end):
-                continue
-            try:
-                value = to_decimal(match["number"], match["scale"])
-            except ValueError:
-                continue
-            if match["percent"]:
-                value /= 100
-            before = BEFORE_NUMBER.search(normal, max(range_start, start - 24), start)
-            span_start = before.start() if before else start
-            lower = bool(before and before["lower"] or match["after_lower"])
-            upper = bool(before and before["upper"] or match["after_upper"])
-            span_end = range_start + match.end()
-            chinese = bool(match["scale"] and HAN.match(match["scale"])) or HAN.match(normal[span_end:span_end + 1] or "a")
-            unit, unit_end = ("", span_end) if match["percent"] else (
-                _chinese_unit(normal, span_end) if chinese else _english_unit(normal, span_end))
-            if not unit and not match["percent"] and not match["scale"] and value < 10 and not lower and not upper:
-                continue  # a bare small number says too little to suggest
-            found.append(Candidate(FIGURE_KIND, span_start, unit_end, text[span_start:unit_end],
-                                   language_of(span_start), value=value, value_low=value if lower else None,
-                                   value_high=value if upper else None, unit="percent" if match["percent"] else unit))
-        for match in CN_PERCENT.finditer(segment):
-            start, end = range_start + match.start(), range_start + match.end()
-            found.append(Candidate(FIGURE_KIND, start, end, text[start:end], language_of(start),
-                                   value=chinese_percent(match), unit="percent"))
-        for match in CN_FIGURE.finditer(segment):
-            start = range_start + match.start()
-            if text[start - 1:start] == "第" or match["number"] in {"一", "两", "兩"} and not match["more"]:
-                continue  # an ordinal, or 一个 "a" and 两国 "the two countries"
-            try:
-                import cn2an
-
-                value = Decimal(str(cn2an.cn2an(match["number"], "smart")))
-            except (ValueError, KeyError):
-                continue
-            end = range_start + match.end()
-            lower = bool(match["more"] or match["lower"] in ("超过", "超過", "逾"))
-            upper = match["lower"] in ("近", "将近", "將近")
-            found.append(Candidate(FIGURE_KIND, start, end, text[start:end], language_of(start), value=value,
-                                   value_low=value if lower else None, value_high=value if upper else None,
-                                   unit=match["classifier"] + match["noun"]))
-    return _without_overlaps(found)
+def detect_figures(text: str, language_of, ranges: list[tuple[int, int]], currency: str = "CNY") -> list[Candidate]:
+    """Candidate figures in the given ranges of `text`, each with its whole phrase, bounds and unit."""
+    found = []
+    for figure in find_figures(text, ranges, currency=currency):
+        value, low, high = (_stored(v) for v in (figure.value, figure.low, figure.high))
+        if value is None or (figure.low is not None and low is None) or (figure.high is not None and high is None):
+            continue  # too large to be a count anyone states
+        found.append(Candidate(FIGURE_KIND, figure.start, figure.end, text[figure.start:figure.end],
+                               language_of(figure.start), value=value, value_low=low, value_high=high,
+                               unit=figure.unit[:200]))
+    return found
 
 
 def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
@@ -270,5 +174,5 @@ def detect(text: str, languages: list[str], published: FuzzyDate | date | None =
     def language_of(offset: int) -> str:
         return chinese if HAN.search(text[offset:offset + 12]) else "en"
 
-    candidates = detect_figures(text, language_of, ranges) + detect_events(text, language_of, ranges, published)
+    candidates = detect_figures(text, language_of, ranges, text_currency(text)) + detect_events(text, language_of, ranges, published)
     return sorted(candidates, key=lambda c: (c.start, c.kind))

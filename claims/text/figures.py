@@ -1,53 +1,91 @@
-"""Read the figure in a phrase: its value and the bounds its approximator sets.
+"""Find and read figures: a stated quantity with the bounds its wording sets and what it counts.
 
-"nearly 47,000" -> 47000, at most 47000; "more than 20.000" -> 20000, at least 20000 (a dot before exactly
-three digits is a European thousands separator); "4.86 million" -> 4860000; "890万" -> 8900000;
-"70多个" -> 70, at least 70; "47.8%" -> 0.478 (percentages and ratios are stored as fractions).
+"nearly 47,000 IP addresses" -> 47000, at most 47000, "IP addresses"; "4.86 million" -> 4860000;
+"more than 20.000 websites" -> 20000 (a count of things is whole, so the dot separates thousands);
+"2.125 percent" -> 0.02125; "seven suspects" -> 7; "a dozen arrests" -> 12; "US$1.2bn" -> 1200000000 USD;
+"890万台" -> 8900000; "一五二萬次" -> 1520000; "近三萬名" -> 30000, at most; "二成五" -> 0.25; "百余" -> 100,
+at least; "one in five" -> 0.2. Percentages and shares are stored as fractions. Years, dates, times,
+durations, ordinals, ranks, enumerations ("三个方面") and numbers in names (4G, G20, hotline 165) are not
+figures. This is the one figure reader: detection and the admin's prefill both call it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "千": 10**3, "万": 10**4,
-          "萬": 10**4, "亿": 10**8, "億": 10**8}
-LOWER_WORDS = r"(?:more than|over|exceeded|exceeding|exceeds|above|at least|upwards of|超过|超過|超|逾|多于)"
-UPPER_WORDS = r"(?:nearly|almost|up to|under|less than|fewer than|close to|近|将近|將近|接近|不到|不足)"
-LOWER_AFTER = r"(?:多|余|餘|以上|\+)"
-UPPER_AFTER = r"(?:以下|以内|以內)"
-NUMBER = r"(?P<number>\d{1,3}(?:[,.]\d{3})+(?![\d.,]\d)|\d+(?:\.\d+)?)"
-SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|千|万|萬|亿|億))?"
-PERCENT = r"(?P<percent>\s*(?:%|％|per ?cent))?"
-# The number first: detection scans long texts with this and looks back for an approximator only at numbers.
-NUMBER_FIRST = re.compile(
-    rf"{NUMBER}{SCALE}(?P<after_lower>{LOWER_AFTER})?(?P<after_upper>{UPPER_AFTER})?{PERCENT}", re.IGNORECASE)
-BEFORE_NUMBER = re.compile(rf"(?:(?P<lower>{LOWER_WORDS})|(?P<upper>{UPPER_WORDS}))\s*(?:\$\s*|US\$\s*|USD\s*)?$"
-                           rf"|(?:\$\s*|US\$\s*|USD\s*)$", re.IGNORECASE)
-FIGURE = re.compile(
-    rf"(?P<lower>{LOWER_WORDS}\s*)?(?P<upper>{UPPER_WORDS}\s*)?(?:\$\s*|US\$\s*|USD\s*)?{NUMBER}{SCALE}"
-    rf"(?P<after_lower>{LOWER_AFTER})?(?P<after_upper>{UPPER_AFTER})?{PERCENT}",
-    re.IGNORECASE,
-)
-RATIO_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": Decimal(1) / 3,
-               "a quarter": Decimal("0.25"), "one quarter": Decimal("0.25")}
-RATIO = re.compile(rf"\b(?P<approx>over |more than |nearly |almost |about )?(?P<words>{'|'.join(RATIO_WORDS)})\b",
+from . import chinese
+from .datephrases import MONTH
+
+# --- Knowledge ---------------------------------------------------------------------------------------
+
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "mn": 10**6, "m": 10**6,
+          "bn": 10**9, "k": 10**3, "十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8,
+          "億": 10**8}
+LOWER_BEFORE = ("more than", "over", "exceeded", "exceeding", "exceeds", "above", "at least", "upwards of",
+                "in excess of", "超过", "超過", "逾", "至少", "多于", "多於", "超")
+UPPER_BEFORE = ("nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
+                "at most", "no more than", "近", "将近", "將近", "接近", "不到", "不足", "最多", "逼近")
+PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "约", "約",
+                "大约", "大約")
+LOWER_AFTER = ("多", "余", "餘", "以上", "+", " or more", " plus")
+UPPER_AFTER = ("以下", "以内", "以內")
+PLAIN_AFTER = ("左右",)
+CURRENCY_SIGNS = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "$": "USD",
+                  "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "RMB": "CNY", "USD": "USD", "EUR": "EUR",
+                  "GBP": "GBP", "HKD": "HKD", "TWD": "TWD", "CNY": "CNY", "SGD": "SGD", "JPY": "JPY"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+                  "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "新臺幣": "TWD", "新台幣": "TWD",
+                  "新台币": "TWD", "台币": "TWD", "臺幣": "TWD", "台幣": "TWD", "港元": "HKD", "港币": "HKD",
+                  "港幣": "HKD", "美元": "USD", "美金": "USD", "欧元": "EUR", "歐元": "EUR", "人民币": "CNY",
+                  "人民幣": "CNY", "日元": "JPY", "日圓": "JPY", "英镑": "GBP", "英鎊": "GBP"}
+# Words after a number that make it a length of time, an age or a rank, not a quantity.
+TIME_WORDS = re.compile(r"\s*(?:-|‐)?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
+                        r"centur(?:y|ies)|year-old|anniversary|am\b|pm\b|a\.m\.|p\.m\.|GMT|UTC)\b|"
+                        r"(?:st|nd|rd|th)\b|\s*(?:年|个月|個月|月|日|号|號|天|周|週|星期|小时|小時|分钟|分鐘|秒|时|時|点|點|"
+                        r"岁|歲|周年|週年|届|屆|季度|:|：)", re.I)
+# Nouns that an enumeration counts ("three aspects", 三个方面): the parts of a plan, not a figure.
+ENUMERATED = re.compile(r"\s*(?:个|個|大|项|項)?(?:方面|领域|領域|原则|原則|重点|重點|支柱|层面|層面|环节|環節|维度|維度|"
+                        r"步骤|步驟|阶段|階段|目标|目標|方向)|\s+(?:aspects|areas|pillars|principles|priorities|"
+                        r"points|stages|dimensions|fronts|goals|objectives|phases|steps|tracks|rounds?)\b")
+# A number that names a thing: a hotline, a plan, a code.
+NAMING = re.compile(r"\s*(?:热线|熱線|专线|專線|反诈|反詐|hotline|helpline)", re.I)
+LABEL_BEFORE = re.compile(r"(?:\b(?:No\.|Nos\.|no\.|number|Article|Section|Chapter|Rule|Level|Tier|Phase|Version|"
+                          r"Room|Category|top|Top|ranked|rank|Class|Resolution|Decree|Act)\s*|第|[A-Za-z]-?|[#№])$")
+DEFINITE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|his|her|my|your|whose|which|other|last|"
+                      r"first|next|past|previous|coming|few|every|each)\s+$", re.I)
+STOP_WORDS = frozenset("""in of to the a an that which who whom were was are is be been being have has had and or
+    but nor with from by for as on at across within around through into among per between over under about than
+    this these those their its it they them he she we you i his her our your will would shall should can could may
+    might must do does did not no so such each every last next year years quarter month months week day days
+    while when where since until after before during including involving according said says say told also
+    only just more most less fewer some any all both other others' if because though although via versus vs
+    than up down out off again further then once here there why how what""".split())
+NOT_COUNTABLE = frozenset("per percent cent times fold".split())
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+DIGITS = re.compile(
+    r"(?<![A-Za-z0-9_.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬])?"
+    r"(?P<more>多|余|餘|\+)?"
+    r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點])?", re.I)
+CN_NUMBER = re.compile(rf"(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九])?)?"
+                       rf"(?P<more>多|余|餘|来|來)?(?P<percent>%)?")
+CN_PERCENT = re.compile(rf"百分之(?P<number>\d+(?:\.\d+)?|{chinese.CN_NUMERAL})")
+SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": Decimal(1) / 3,
+               "two thirds": Decimal(2) / 3, "two-thirds": Decimal(2) / 3, "a quarter": Decimal("0.25"),
+               "one quarter": Decimal("0.25"), "three quarters": Decimal("0.75"), "a fifth": Decimal("0.2"),
+               "one fifth": Decimal("0.2"), "a tenth": Decimal("0.1"), "one tenth": Decimal("0.1")}
+SHARE = re.compile(rf"\b(?P<approx>(?:over|more than|nearly|almost|about|roughly|around|just under|just over) )?"
+                   rf"(?P<words>{'|'.join(sorted(SHARE_WORDS, key=len, reverse=True))})\b(?=\s+(?:of|the|all)\b)",
                    re.I)
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10}
-ONE_IN = re.compile(r"\b(one|two|three|\d+) (?:in|out of) (two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A value with the bounds its wording sets (None where the wording sets none)."""
-
-    value: Decimal
-    low: Decimal | None = None
-    high: Decimal | None = None
-
+ONE_IN = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2}) (?:in|out of) "
+                    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})\b(?![,.]?\d)", re.I)
+DOZEN = re.compile(r"\b(?:a|one|two|three|half a) dozen\b", re.I)
+WORD_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 FULL_WIDTH = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFF01, 0xFF5F)}
 
@@ -57,52 +95,393 @@ def normalise_digits(text: str) -> str:
     return text.translate(FULL_WIDTH)
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A figure found in a text: where, its value with the bounds its wording sets, and what it counts."""
+
+    start: int
+    end: int
+    value: Decimal
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str = ""
+
+
+@dataclass
+class _Number:
+    """A number mention before its context is read: the digits or words, and what they say."""
+
+    start: int
+    end: int
+    value: Decimal
+    percent: bool = False
+    share: bool = False
+    words: bool = False  # a number in words or Chinese numerals
+    chinese: bool = False
+    low: bool = False
+    high: bool = False
+    scaled: bool = False
+    has_decimal: bool = False
+
+
 def to_decimal(number: str, scale: str | None = None) -> Decimal:
-    """'47,000' -> 47000, '20.000' -> 20000 (European separator), '4.86' with 'million' -> 4860000."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number) and not scale:
-        number = number.replace(".", "")
-    number = number.replace(",", "")
+    """'47,000' -> 47000, '4.86' with 'million' -> 4860000."""
     try:
-        value = Decimal(number)
+        value = Decimal(number.replace(",", ""))
     except InvalidOperation:
         raise ValueError(f"{number!r} is not a number") from None
-    return value * SCALES[scale.lower()] if scale else value
+    if not scale:
+        return value
+    scale = scale.strip().lower()
+    if scale in SCALES:
+        return value * SCALES[scale]
+    for part in scale:  # 千万, 百万, 万亿: the scales multiply
+        value *= SCALES[part]
+    return value
 
 
-CN_PERCENT = re.compile(r"百分之(?P<number>\d+(?:\.\d+)?|[零〇一二三四五六七八九十百点點]+)")
+# --- Finding -----------------------------------------------------------------------------------------
 
 
-def chinese_percent(match: re.Match) -> Decimal:
-    """百分之四十七点八 -> 0.478."""
-    number = match["number"]
-    if not number[0].isdigit():
-        import cn2an
+class _Text:
+    """A text prepared once for reading figures: digits normalised, Chinese words segmented on demand."""
 
-        number = str(cn2an.cn2an(number.replace("點", "点"), "smart"))
-    return Decimal(number) / 100
+    def __init__(self, text: str, currency: str):
+        self.raw = text
+        self.text = normalise_digits(text)
+        self.currency = currency
+        self._words: list[tuple[int, int, str]] | None = None
+        self._starts: list[int] = []
+
+    def words_at(self, position: int, limit: int = 4) -> list[tuple[int, int, str]]:
+        """The Chinese words from `position` on (start, end, tag); the first may begin before it."""
+        if self._words is None:
+            self._words, offset = [], 0
+            for word, tag in chinese.words(self.text):
+                self._words.append((offset, offset + len(word), tag))
+                offset += len(word)
+            self._starts = [start for start, _, _ in self._words]
+        index = bisect.bisect_right(self._starts, position) - 1
+        return self._words[max(index, 0):max(index, 0) + limit]
+
+
+def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
+    text = doc.text
+    found: list[_Number] = []
+    for match in DIGITS.finditer(text, start, end):
+        number, scale = match["number"], (match["scale"] or "").strip()
+        if scale.lower() in ("m", "k") and not re.search(r"(?:\$|€|£|¥|RMB|USD|EUR)\s?$", text[:match.start()]):
+            scale = ""  # "5m" is five metres unless it is money
+        try:
+            value = to_decimal(number, scale or None)
+        except ValueError:
+            continue
+        percent = bool(match["percent"])
+        mention_end = match.end() if scale or match["more"] or percent else match.end("number")
+        found.append(_Number(match.start(), mention_end, value / 100 if percent else value, percent=percent,
+                             low=bool(match["more"]) and mention_end >= match.end("more"), scaled=bool(scale),
+                             has_decimal="." in number))
+    for match in CN_PERCENT.finditer(text, start, end):
+        number = match["number"]
+        try:
+            value = Decimal(number) if number[0].isdigit() else chinese.chinese_number(number)
+        except (ValueError, InvalidOperation):
+            continue
+        found.append(_Number(match.start(), match.end(), value / 100, percent=True, chinese=True))
+    for match in CN_NUMBER.finditer(text, start, end):
+        number = match["number"]
+        if text[match.start() - 3:match.start()].endswith(("百分之", "第")):
+            continue
+        try:
+            value = chinese.chinese_number(number)
+        except ValueError:
+            continue
+        tenths = bool(match["tenths"])
+        if tenths:
+            value = chinese.tenths(number, match["tenth"])
+        elif match["percent"]:
+            value = value / 100
+        mention = _Number(match.start(), match.end(), value, percent=tenths or bool(match["percent"]), words=True,
+                          chinese=True, low=bool(match["more"]), scaled=bool(set(number) & set("万萬亿億")))
+        if _chinese_numeral_is_a_number(doc, mention, number):
+            found.append(mention)
+    found += _english_words(doc, start, end)
+    return found
+
+
+APPROXIMATORS = frozenset(w for w in LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE if HAN.match(w)) | {"上", "数", "數"}
+# A small numeral before one of these refers to parties already named (两国, 双方, 两岸): no count.
+REFERENCED = frozenset("国國岸地方会會军軍院")
+NOT_NUMERALS = frozenset("十分 万分 千万 万一 一些 一起 一道 一直 一线 之一 一系列 一方面 一体 一致 统一 唯一 一带 一路 百姓 "
+                         "万物 千方百计 一旦 一定 一般 一切 一同 一再 一度 一向 一样 一律 一并 一手 一边 一面 一下 一点 一是 "
+                         "二是 三是 四是 五是 一流 一批 第一 十足 百倍 两岸 四面八方 一家 一体化 一手 万众 千家万户 五四 八一".split())
+
+
+def _chinese_numeral_is_a_number(doc: _Text, mention: _Number, number: str) -> bool:
+    """A Chinese numeral counts something only when it stands as a word of its own: not 一些, 百姓, 十分, 之一."""
+    if mention.percent:
+        return True
+    words = doc.words_at(mention.start, 2)
+    if not words:
+        return False
+    word_start, word_end, tag = words[0]
+    word = chinese.simplified(doc.text[word_start:word_end])
+    if word_start < mention.start and doc.text[word_start:mention.start] not in APPROXIMATORS:
+        return False
+    if word in NOT_NUMERALS or doc.text[mention.end:mention.end + 1] in REFERENCED or tag in ("d", "a", "c", "i", "l", "r", "b", "nr", "ns"):
+        return False
+    if mention.value == 1 and not mention.scaled and not mention.low:
+        return False  # 一个 is "a", not a count
+    return True
+
+
+def _english_words(doc: _Text, start: int, end: int) -> list[_Number]:
+    """Numbers written in English words, read by text2num ("seven", "twenty-three thousand", "a dozen")."""
+    from text_to_num import find_numbers
+
+    text = doc.text
+    found = [_Number(m.start(), m.end(), Decimal(12 * {"a": 1, "one": 1, "two": 2, "three": 3, "half": 0.5}[
+        m.group().split()[0].lower()]).normalize(), words=True) for m in DOZEN.finditer(text, start, end)]
+    tokens = [_Token(m) for m in WORD_TOKEN.finditer(text, start, end)]
+    if not tokens:
+        return found
+    for occurrence in find_numbers(tokens, "en", threshold=0):
+        if occurrence.is_ordinal:
+            continue
+        first, last = tokens[occurrence.start], tokens[occurrence.end - 1]
+        if any(m.start < last.end and first.start < m.end for m in found):
+            continue
+        found.append(_Number(first.start, last.end, Decimal(str(occurrence.value)).normalize(), words=True))
+    return found
+
+
+class _Token:
+    """A word as text2num's find_numbers wants it."""
+
+    __slots__ = ("word", "start", "end")
+
+    def __init__(self, match: re.Match):
+        self.word, self.start, self.end = match.group(), match.start(), match.end()
+
+    def text(self) -> str:
+        return self.word
+
+    def nt_separated(self, previous) -> bool:
+        return previous.end != self.start and not self.start - previous.end == 1
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def _find(doc: _Text, start: int, end: int, small: bool) -> list[Figure]:
+    text = doc.text
+    figures: list[Figure] = []
+    for match in ONE_IN.finditer(text, start, end):
+        a, b = (_small_number(x) for x in (match["a"], match["b"]))
+        if a and b and a < b:
+            figures.append(Figure(match.start(), match.end(), Decimal(a) / Decimal(b), unit="share"))
+    for match in SHARE.finditer(text, start, end):
+        share, approx = SHARE_WORDS[match["words"].lower()], (match["approx"] or "").strip().lower()
+        figures.append(Figure(match.start(), match.end(), share, low=share if approx in ("over", "more than") else None,
+                              high=share if approx in ("nearly", "almost", "just under") else None, unit="share"))
+    taken = [(f.start, f.end) for f in figures]
+    for number in sorted(_numbers(doc, start, end), key=lambda n: (n.start, -n.end)):
+        if any(s < number.end and number.start < e for s, e in taken):
+            continue
+        figure = _read(doc, number, small)
+        if figure is not None:
+            figures.append(figure)
+            taken.append((figure.start, figure.end))
+    return figures
+
+
+def _small_number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "twenty": 20, "hundred": 100}.get(word.lower())
+
+
+def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
+    """The figure a number mention states, with its approximator, currency and unit; None if it is none."""
+    text = doc.text
+    before, after = text[max(0, number.start - 30):number.start], text[number.end:number.end + 16]
+    if _not_a_quantity(text, number, before, after):
+        return None
+    start, low, high = number.start, number.low, number.high
+    currency = ""
+    sign = re.search(r"(?:US\$|HK\$|NT\$|S\$|A\$|C\$|\$|€|£|¥|￥|RMB|USD|EUR|GBP|HKD|TWD|CNY|SGD|JPY)\s?$", before)
+    if sign:
+        currency, start = CURRENCY_SIGNS[sign.group().strip()], number.start - len(sign.group())
+        before = before[:len(before) - len(sign.group())]
+    cn_currency = re.search(rf"(?:{'|'.join(w for w in CURRENCY_WORDS if HAN.match(w))})\s?$", before)
+    if cn_currency:
+        currency, start = CURRENCY_WORDS[cn_currency.group().strip()], start - len(cn_currency.group())
+        before = before[:len(before) - len(cn_currency.group())]
+    approximator = re.search(
+        rf"(?:{'|'.join(map(re.escape, LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE))})\s?$", before, re.I)
+    if approximator and (approximator.start() == 0 or not before[approximator.start() - 1].isalpha()
+                         or HAN.match(approximator.group())):
+        word = approximator.group().strip().lower()
+        low, high = low or word in LOWER_BEFORE, high or word in UPPER_BEFORE
+        start -= len(approximator.group())
+    elif DEFINITE.search(before) and number.words:
+        return None  # "the two countries", "both sides": a reference, not a count
+    value, end = number.value, number.end
+    if number.chinese or HAN.match(after[:1] or "a") or (number.scaled and HAN.match(text[number.end - 1])):
+        unit, end, money = _chinese_unit(doc, number, end)
+    else:
+        unit, end, money = _english_unit(text, end)
+    if unit in NOT_COUNTABLE:
+        return None
+    if number.percent:
+        unit, money = "percent", ""
+    currency = money or currency
+    if currency:
+        if money == "CNY?":
+            currency = doc.currency
+        unit = currency
+    if not number.percent and not currency and not unit and not small:
+        if number.words or (value < 10 and not low and not high and not number.scaled):
+            return None  # a bare small number, or a number word with nothing counted, says too little
+    if (not number.percent and not number.scaled and not currency and number.has_decimal and unit
+            and re.fullmatch(r"\d{1,3}\.\d{3}", text[number.start:number.end])):
+        value = to_decimal(text[number.start:number.end].replace(".", ""))  # "20.000 websites": whole things
+    tail = text[end:end + 8]
+    for word in LOWER_AFTER + UPPER_AFTER + PLAIN_AFTER:
+        if tail.startswith(word) and not number.percent:
+            low, high = low or word in LOWER_AFTER, high or word in UPPER_AFTER
+            end += len(word)
+            break
+    return Figure(start, end, value, value if low else None, value if high else None, unit)
+
+
+def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool:
+    """Years, dates, times, durations, ordinals, ranks, enumerations and numbers in names."""
+    mention = text[number.start:number.end]
+    if not number.words and re.search(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+ $", before) \
+            and not re.search(rf"(?:{'|'.join(LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE)}) $", before, re.I):
+            return True  # a number in a name: "Operation Endgame 2", "Article 5"
+    if not number.words and (LABEL_BEFORE.search(before) or before.endswith(("-", "–", "/", "#", "."))):
+        return True
+    if number.words and re.search(r"第$", before):
+        return True
+    if re.match(r"[A-Za-z]", after) and not number.words and not number.scaled and not number.percent:
+        return True  # 4G, 5th
+    if not number.percent and TIME_WORDS.match(after) and not number.scaled:
+        return True
+    if ENUMERATED.match(after) or NAMING.match(after):
+        return True
+    if not number.words and not number.percent and not number.scaled:
+        if re.match(r"[-–/]\d|\.\d|:\d", after):
+            return True  # a range's first year, a date, a time, a version
+        if re.search(rf"\b{MONTH}\s*$", before, re.I) or re.match(rf"\s+{MONTH}\b", after, re.I):
+            return True  # the day of a date ("September 23", "29 May")
+        plain = mention.replace(",", "")
+        if re.fullmatch(r"(?:1[5-9]|20)\d{2}", plain):
+            return True  # a year
+        if re.match(r"\d{3,4}(?:[ -]\d{3,4}){1,3}(?!\d)", text[number.start:number.end + 15]) \
+                or re.search(r"\d{3,4}[ -]$", before):
+            return True  # a phone number
+    return False
+
+
+def _english_unit(text: str, end: int) -> tuple[str, int, str]:
+    """The counted noun after a number (up to three words, stopping at function words, verbs in -ed after the
+    first word, adverbs and punctuation); money words give their currency."""
+    words: list[str] = []
+    position = end
+    for match in re.finditer(r"( ?)([A-Za-z][A-Za-z'’-]*)", text[end:end + 60]):
+        if match.start() != position - end or (not match.group(1) and words) or (not match.group(1) and not words
+                                                                                    and match.start() == 0 and False):
+            break
+        word = match.group(2)
+        lower = word.lower()
+        if lower in CURRENCY_WORDS:
+            return CURRENCY_WORDS[lower], end + match.end(), CURRENCY_WORDS[lower]
+        if lower in STOP_WORDS or len(words) == 3 or (words and lower.endswith(("ed", "ing", "ly"))) \
+                or lower.endswith("ly") or (words and word[0].isupper() and not words[-1][0].isupper()):
+            break
+        words.append(word.rstrip("'’"))
+        position = end + match.end()
+        if lower.endswith("s") and not lower.endswith("ss") and len(words) >= 1 and lower not in ("its", "this"):
+            break  # a plural noun ends the counted phrase ("4,200 phishing websites")
+    if not words:
+        if text[end:end + 7] == " of the" or text[end:end + 4] == " of ":
+            return "", end, ""
+    return " ".join(words).lower() if not any(w.isupper() and len(w) > 1 for w in words) else " ".join(words), \
+        position, ""
+
+
+def _chinese_unit(doc: _Text, number: _Number, end: int) -> tuple[str, int, str]:
+    """The classifier or measure word after a number and the counted noun that directly follows it, cut at
+    word boundaries (亿元, 宗, 起网络诈骗案, 万次, 个网站, 港元)."""
+    text = doc.text
+    for word in sorted((w for w in CURRENCY_WORDS if HAN.match(w)), key=len, reverse=True):
+        if text.startswith(word, end):
+            stop = end + len(word)
+            return CURRENCY_WORDS[word], stop + (text[stop] == "元" and 1 if stop < len(text) else 0), \
+                CURRENCY_WORDS[word]
+    for scale in ("亿元", "億元", "万元", "萬元", "元"):
+        if text.startswith(scale, end):
+            if scale != "元":
+                return "", end, ""  # the scale was not read with the number: not expected
+            return "CNY", end + 1, "CNY?"
+    if text[end:end + 1] in ("多", "余", "餘", "来", "來") and not number.low:
+        end += 1
+    words = doc.words_at(end, 4)
+    parts: list[str] = []
+    position = end
+    for word_start, word_end, tag in words:
+        if word_end <= end:
+            continue
+        piece = text[max(word_start, end):word_end]
+        if not HAN.match(piece) or (parts and tag not in ("n", "nz", "vn", "ng", "nt", "b", "")):
+            break
+        if not parts and word_start < end and piece == text[end:word_end] and len(piece) > 1 and tag == "m":
+            piece = piece[:1]  # 万次: the scale was read; 次 is the classifier
+            word_end = end + 1
+        if not parts and piece[0] in "的是在和与與及等或至到之年月日个个" and len(piece) == 1 and piece not in "个":
+            break
+        if not parts and tag in ("v", "p", "c", "u", "d", "r", "a") and len(piece) > 1:
+            break
+        parts.append(piece)
+        position = word_end
+        if len("".join(parts)) >= 6 or len(parts) >= 3:
+            break
+    unit = "".join(parts)
+    return unit, position, ""
+
+
+# --- Entry points ------------------------------------------------------------------------------------
+
+
+def find_figures(text: str, ranges: list[tuple[int, int]] | None = None, currency: str = "CNY",
+                 small: bool = False) -> list[Figure]:
+    """The figures in the given ranges of `text` (all of it by default), in text order, none overlapping.
+    `currency` is what a bare 元 means in this text; `small` keeps bare small numbers (for a selected phrase)."""
+    doc = _Text(text, currency)
+    found: list[Figure] = []
+    for start, end in ranges or [(0, len(text))]:
+        found += _find(doc, start, end, small)
+    kept: list[Figure] = []
+    for figure in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if kept and figure.start < kept[-1].end:
+            continue
+        kept.append(figure)
+    return kept
 
 
 def parse_figure(phrase: str) -> Figure | None:
-    """The first figure in `phrase` with its bounds, or None."""
-    text = normalise_digits(phrase)
-    percent = CN_PERCENT.search(text)
-    if percent:
-        return Figure(chinese_percent(percent))
-    ratio = ONE_IN.search(text)
-    if ratio:
-        a, b = (WORD_NUMBERS.get(x.lower()) or int(x) for x in ratio.groups())
-        return Figure(Decimal(a) / Decimal(b))
-    bounded = RATIO.search(text)
-    if bounded:
-        share, approximator = RATIO_WORDS[bounded["words"].lower()], (bounded["approx"] or "").strip().lower()
-        return Figure(share, low=share if approximator in {"over", "more than"} else None,
-                      high=share if approximator in {"nearly", "almost"} else None)
-    match = FIGURE.search(text)
-    if not match:
-        return None
-    value = to_decimal(match["number"], match["scale"])
-    if match["percent"]:
-        value = value / 100
-    lower = bool(match["lower"] or match["after_lower"])
-    upper = bool(match["upper"] or match["after_upper"])
-    return Figure(value, low=value if lower else None, high=value if upper else None)
+    """The first figure in `phrase` with its bounds and unit, or None."""
+    found = find_figures(phrase, small=True)
+    return found[0] if found else None
+
+
+def text_currency(text: str) -> str:
+    """What a bare 元 means in a text: the currency the text names, else the renminbi."""
+    if re.search(r"新臺幣|新台幣|新台币|臺灣|台灣|台湾|NT\$", text):
+        return "TWD"
+    if re.search(r"港元|港幣|港币|香港|HK\$", text):
+        return "HKD"
+    return "CNY"

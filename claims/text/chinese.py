@@ -1,0 +1,87 @@
+"""Chinese numerals and words: read 一五二万, 二〇八, 近百, 七成, 二成五; segment the words after a number.
+
+Word boundaries come from jieba's dictionary through rjieba (the Rust port: 50x faster than jieba on our
+texts, same dictionary); each word's part of speech is jieba's own tag for it. Traditional text is
+segmented in its Simplified form (jieba's dictionary is Simplified), position for position.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from decimal import Decimal
+
+from .metadata import converters
+
+CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+            "七": 7, "八": 8, "九": 9}
+CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+CN_SCALE = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+CN_NUMERAL_CHARS = "".join(CN_DIGIT) + "".join(CN_UNIT) + "".join(CN_SCALE)
+CN_NUMERAL = f"[{CN_NUMERAL_CHARS}]+(?:[点點][{''.join(CN_DIGIT)}]+)?"
+
+
+def chinese_number(numeral: str) -> Decimal:
+    """The value of a Chinese numeral: 七十 -> 70, 一千二百 -> 1200, 三百五 -> 350, 二〇八 -> 208, 三点五 -> 3.5
+    (cn2an), and the forms it does not read: 百 -> 100, 一五二万 -> 1520000 (digits one by one before a scale).
+    Raise ValueError when it is not a numeral (十四五 names a plan)."""
+    import cn2an
+
+    plain = numeral.translate(TO_SIMPLIFIED)
+    try:
+        return Decimal(str(cn2an.cn2an(plain, "normal")))
+    except (ValueError, KeyError, IndexError):
+        pass
+    if plain in ("十", "百", "千", "万", "亿"):
+        return Decimal(CN_UNIT.get(plain) or CN_SCALE[plain])
+    digits, scale = plain.rstrip("万亿"), plain[len(plain.rstrip("万亿")):]
+    if len(digits) > 1 and scale and all(ch in CN_DIGIT for ch in digits):
+        value = Decimal("".join(str(CN_DIGIT[ch]) for ch in digits))
+        for ch in scale:
+            value *= CN_SCALE[ch]
+        return value
+    raise ValueError(f"{numeral!r} is not a Chinese numeral")
+
+
+TO_SIMPLIFIED = str.maketrans({"兩": "两", "萬": "万", "億": "亿", "點": "点", "○": "〇"})
+
+
+def tenths(whole: str, part: str | None) -> Decimal:
+    """成 reads in tenths: 七成 -> 0.7, 二成五 -> 0.25."""
+    return (chinese_number(whole) * 10 + (chinese_number(part) if part else 0)) / 100
+
+
+# --- Words -------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _tags() -> dict[str, str]:
+    """jieba's dictionary: word -> part-of-speech tag (n noun, v verb, q classifier, m numeral, ...)."""
+    import jieba
+
+    tags = {}
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def simplified(text: str) -> str:
+    """`text` in Simplified characters, position for position (unchanged if a conversion would move them)."""
+    converted = converters()[0].convert(text)
+    return converted if len(converted) == len(text) else text
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    """The words of a short Chinese text with their tags ('' when the dictionary has none), in the original
+    characters."""
+    import rjieba
+
+    plain = simplified(text)
+    return [(text[start:end], _tags().get(word, "")) for word, start, end in rjieba.tokenize(plain)]
+
+
+HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
