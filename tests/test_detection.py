@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from claims.models import Claim, ClaimLink
-from claims.services.detection import propose_links, suggest_claims
+from claims.services.detection import MAX_PER_CLAIM, link_claims, propose_links, suggest_claims
 from tests.factories import ActorFactory, ClaimActorFactory, ClaimFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,11 +62,59 @@ def test_links_corroborate_or_conflict_only_over_overlapping_periods():
     agrees = figure(b, 46000)
     conflicts = figure(c, 90000, low=90000)
     other_period = figure(c, 5, unit="infected host", period=("2011-01-01", "2011-12-31"))
-    proposals = {(p.a.pk, p.b.pk): p for p in propose_links(Claim.objects.prefetch_related("claim_actors__actor"))}
-    assert proposals[(nearly.pk, agrees.pk)].relation == "corroborates"
-    assert proposals[(nearly.pk, conflicts.pk)].relation == "conflicts"
-    assert "disagree" in proposals[(nearly.pk, conflicts.pk)].note
+    proposals = {frozenset((p.a.pk, p.b.pk)): p for p in propose_links(link_claims(Claim.objects.all()))}
+    assert proposals[frozenset((nearly.pk, agrees.pk))].relation == "corroborates"
+    assert proposals[frozenset((nearly.pk, conflicts.pk))].relation == "conflicts"
+    assert "disagree" in proposals[frozenset((nearly.pk, conflicts.pk))].note
     assert not any(other_period.pk in pair for pair in proposals)  # different periods: not compared
+
+
+def test_link_suggestions_are_bounded_per_claim_and_best_first():
+    documents = DocumentFactory.create_batch(30)
+    target = figure(documents[0], 1000)
+    others = [figure(document, 1000 + 10 * i) for i, document in enumerate(documents[1:], start=1)]
+    proposals = propose_links(link_claims(Claim.objects.all()))
+    per_claim = {}
+    for p in proposals:
+        for pk in (p.a.pk, p.b.pk):
+            per_claim[pk] = per_claim.get(pk, 0) + 1
+    assert max(per_claim.values()) <= MAX_PER_CLAIM
+    assert len(proposals) < 30 * 29 // 2  # never all pairs
+    mine = [p for p in proposals if target.pk in (p.a.pk, p.b.pk)]
+    partners = {p.b.pk if p.a.pk == target.pk else p.a.pk for p in mine}
+    assert partners and partners <= {c.pk for c in others[:MAX_PER_CLAIM]}  # the nearest values first
+
+
+def test_links_for_one_document_compare_its_claims_with_the_rest_only():
+    a, b, c = DocumentFactory(), DocumentFactory(), DocumentFactory()
+    mine = figure(a, 47000, high=47000)
+    agrees = figure(b, 46000)
+    figure(c, 46500)  # agrees with b too, but neither is in the document asked for
+    _detect("--document", str(a.pk))
+    pairs = {frozenset((link.from_claim_id, link.to_claim_id)) for link in ClaimLink.objects.all()}
+    assert frozenset((mine.pk, agrees.pk)) in pairs
+    assert all(mine.pk in pair for pair in pairs)
+
+
+def test_one_failing_document_is_reported_and_the_others_are_kept(monkeypatch):
+    import claims.text.detect as detect_module
+
+    good = DocumentFactory(text="In May 2015 police arrested more than 300 suspects.", languages=["en"])
+    bad = DocumentFactory(text="This text breaks the detector.", languages=["en"])
+    real = detect_module.detect
+
+    def flaky(text, *args, **kwargs):
+        if "breaks" in text:
+            raise ArithmeticError("28 decimal places")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(detect_module, "detect", flaky)
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 of 2 documents failed"):
+        call_command("detect_claims", no_progress=True, stdout=io.StringIO(), stderr=err)
+    assert f"document {bad.pk}: ArithmeticError: 28 decimal places" in err.getvalue()
+    assert Claim.objects.filter(document=good, kind="figure").exists()
+    assert not Claim.objects.filter(document=bad).exists()
 
 
 def test_translations_pair_in_text_order_and_same_events_need_a_specific_actor():
@@ -75,8 +123,7 @@ def test_translations_pair_in_text_order_and_same_events_need_a_specific_actor()
     assert suggest_claims(document) == 4
     english = Claim.objects.filter(language="en").order_by("start")
     chinese = Claim.objects.exclude(language="en").order_by("start")
-    pairs = {(p.a.pk, p.b.pk) for p in propose_links(Claim.objects.prefetch_related("claim_actors__actor"))
-             if p.relation == "translation"}
+    pairs = {(p.a.pk, p.b.pk) for p in propose_links(link_claims(Claim.objects.all())) if p.relation == "translation"}
     assert pairs == {(english[0].pk, chinese[0].pk), (english[1].pk, chinese[1].pk)}
 
     forum = ActorFactory(kind="event_series", name="Forum", slug="forum")

@@ -10,7 +10,8 @@ from decimal import Decimal
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from claims.models import Claim, ClaimLink, Document
+from claims.models import Claim, ClaimActor, ClaimLink, Document
+from claims.text.dates import format_interval
 from claims.text.dates import FuzzyDate
 from claims.text.detect import Candidate, detect
 from claims.text.spans import context
@@ -67,6 +68,53 @@ def suggest_claims(document: Document, candidates: list[Candidate] | None = None
 
 
 # --- Links -------------------------------------------------------------------------------------------
+#
+# Candidate pairs come from blocks, never from all pairs: figures by unit and year, events by a shared
+# actor and year. Inside a block, claims are sorted (by value, by date) and each is compared with its
+# WINDOW nearest neighbours; every claim then keeps its MAX_PER_CLAIM best proposals. The cost grows with
+# the number of claims, not with its square.
+
+WINDOW = 8
+MAX_PER_CLAIM = 5
+LONGEST_PERIOD_YEARS = 10
+LINK_FIELDS = ("pk", "document_id", "kind", "language", "start", "status", "value", "value_low", "value_high",
+               "unit", "date_start", "date_end", "date_precision")
+
+
+@dataclass(frozen=True)
+class LinkClaim:
+    """What link suggestion needs of a claim: a light row, so that a million of them fit in memory."""
+
+    pk: int
+    document_id: int
+    kind: str
+    language: str
+    start: int
+    status: str
+    value: Decimal | None
+    value_low: Decimal | None
+    value_high: Decimal | None
+    unit: str
+    date_start: object
+    date_end: object
+    date_precision: str
+    actors: frozenset = frozenset()  # names of the actors other than states
+
+    @property
+    def date_iso(self) -> str | None:
+        return format_interval(self.date_start, self.date_end, self.date_precision)
+
+
+def link_claims(claims) -> list[LinkClaim]:
+    """The light rows of a claim queryset (not rejected), with their specific actors, in two queries."""
+    rows = list(claims.exclude(status=Claim.Status.REJECTED).values_list(*[f.replace("pk", "id") for f in LINK_FIELDS]))
+    actors = defaultdict(set)
+    ids = [row[0] for row in rows]
+    for start in range(0, len(ids), 20000):
+        for claim_id, name in ClaimActor.objects.filter(claim_id__in=ids[start:start + 20000]).exclude(
+                actor__kind="state").values_list("claim_id", "actor__name"):
+            actors[claim_id].add(name)
+    return [LinkClaim(*row, actors=frozenset(actors.get(row[0], ()))) for row in rows]
 
 
 def _unit(unit: str) -> str:
@@ -74,7 +122,7 @@ def _unit(unit: str) -> str:
     return " ".join(word[:-1] if word.endswith("s") and len(word) > 3 else word for word in words)
 
 
-def _range(claim: Claim) -> tuple[Decimal | None, Decimal | None]:
+def _range(claim) -> tuple[Decimal | None, Decimal | None]:
     """The values a figure allows: its bounds where the wording set them, else its value."""
     low = claim.value_low if claim.value_low is not None else (None if claim.value_high is not None else claim.value)
     high = claim.value_high if claim.value_high is not None else (None if claim.value_low is not None else claim.value)
@@ -85,52 +133,59 @@ def _overlap(a: tuple, b: tuple) -> bool:
     return (a[0] is None or b[1] is None or a[0] <= b[1]) and (b[0] is None or a[1] is None or b[0] <= a[1])
 
 
-def _periods_overlap(a: Claim, b: Claim) -> bool:
+def _periods_overlap(a, b) -> bool:
     return a.date_start is not None and b.date_start is not None and a.date_start <= b.date_end \
         and b.date_start <= a.date_end
 
 
+def _years(claim) -> range:
+    last = min(claim.date_end.year, claim.date_start.year + LONGEST_PERIOD_YEARS)
+    return range(claim.date_start.year, last + 1)
+
+
 @dataclass
 class LinkSuggestion:
-    """A pair of claims that probably relate, and why."""
+    """A pair of claims that probably relate, why, and how close they are (lower is better)."""
 
-    a: Claim
-    b: Claim
+    a: object
+    b: object
     relation: str
     note: str
+    distance: float = 0.0
 
 
-def propose_links(claims: Iterable[Claim]) -> list[LinkSuggestion]:
-    """Pairs that probably corroborate, conflict, are the same event, or translate each other.
+def _neighbours(block: list, key) -> Iterable[tuple]:
+    """Each claim of a block with its WINDOW nearest followers in `key` order."""
+    block.sort(key=key)
+    for i, a in enumerate(block):
+        for b in block[i + 1:i + 1 + WINDOW]:
+            yield a, b
 
-    Figures: same unit, overlapping periods; their value ranges (bounds included) agree or they do not.
-    Figures of different periods are not compared: that is not a conflict. Events: the same date interval
-    and a shared actor. Translations: an English and a Chinese claim of the same kind in one document with
-    the same date (events) or value (figures).
-    """
-    claims = [c for c in claims if c.status != Claim.Status.REJECTED]
-    specific = defaultdict(set)  # actors other than states, by claim
+
+def _figure_proposals(claims: list) -> Iterable[LinkSuggestion]:
+    blocks = defaultdict(list)
     for claim in claims:
-        specific[claim.pk] = {ca.actor.name for ca in claim.claim_actors.all() if ca.actor.kind != "state"}
-    proposals: list[LinkSuggestion] = []
-    figures = defaultdict(list)
-    for claim in claims:
-        if claim.kind == Claim.Kind.FIGURE and claim.value is not None and claim.unit:
-            figures[_unit(claim.unit)].append(claim)
-    for unit, group in figures.items():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if a.document_id == b.document_id or not _periods_overlap(a, b):
-                    continue
-                agree = _overlap(_range(a), _range(b))
-                proposals.append(LinkSuggestion(
-                    a, b, ClaimLink.Relation.CORROBORATES if agree else ClaimLink.Relation.CONFLICTS,
-                    f"Both count {unit} over overlapping periods ({a.date_iso}, {b.date_iso}); their values "
-                    f"{'agree' if agree else 'disagree'} given their bounds ({_describe(a)} against {_describe(b)})."))
-    # Translations: in one document, the English and the Chinese claims of a kind and date, paired in text
-    # order (a translation keeps the order of its original) when both sides have as many.
+        if claim.kind == Claim.Kind.FIGURE and claim.value is not None and claim.unit and claim.date_start:
+            for year in _years(claim):
+                blocks[(_unit(claim.unit), year)].append(claim)
+    for (unit, _), block in blocks.items():
+        for a, b in _neighbours(block, key=lambda c: c.value):
+            if a.document_id == b.document_id or not _periods_overlap(a, b):
+                continue
+            agree = _overlap(_range(a), _range(b))
+            distance = float(abs(a.value - b.value) / max(abs(a.value), abs(b.value), Decimal(1)))
+            yield LinkSuggestion(
+                a, b, ClaimLink.Relation.CORROBORATES if agree else ClaimLink.Relation.CONFLICTS,
+                f"Both count {unit} over overlapping periods ({a.date_iso}, {b.date_iso}); their values "
+                f"{'agree' if agree else 'disagree'} given their bounds ({_describe(a)} against {_describe(b)}).",
+                distance)
+
+
+def _translation_proposals(claims: list) -> Iterable[LinkSuggestion]:
+    """In one document, the English and the Chinese claims of a kind and date, paired in text order (a
+    translation keeps the order of its original) when both sides have as many."""
     renderings = defaultdict(lambda: ([], []))
-    for claim in sorted(claims, key=lambda c: c.start):
+    for claim in sorted(claims, key=lambda c: (c.document_id, c.start)):
         if claim.date_start is not None:
             key = (claim.document_id, claim.kind, claim.date_start, claim.date_end)
             renderings[key][claim.language != "en"].append(claim)
@@ -138,46 +193,130 @@ def propose_links(claims: Iterable[Claim]) -> list[LinkSuggestion]:
         if english and len(english) == len(chinese):
             for a, b in zip(english, chinese):
                 if kind == Claim.Kind.EVENT or a.value == b.value:
-                    proposals.append(LinkSuggestion(a, b, ClaimLink.Relation.TRANSLATION,
-                                                     f"English and Chinese claims of one document, both dated "
-                                                     f"{a.date_iso}, in the same order."))
-    # The same event in two documents: dates that agree within their precision, and a shared actor other
-    # than a state (every other event names China).
-    events_by_year = defaultdict(list)
+                    yield LinkSuggestion(a, b, ClaimLink.Relation.TRANSLATION,
+                                         f"English and Chinese claims of one document, both dated {a.date_iso}, "
+                                         f"in the same order.")
+
+
+def _event_proposals(claims: list) -> Iterable[LinkSuggestion]:
+    """The same event in two documents: dates that agree within their precision, and a shared actor other
+    than a state (every other event names China)."""
+    blocks = defaultdict(list)
     for claim in claims:
-        if claim.kind == Claim.Kind.EVENT and claim.date_start is not None and specific[claim.pk]:
-            events_by_year[claim.date_start.year].append(claim)
-    for group in events_by_year.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                shared = specific[a.pk] & specific[b.pk]
-                if a.document_id != b.document_id and shared and _periods_overlap(a, b):
-                    proposals.append(LinkSuggestion(a, b, ClaimLink.Relation.SAME_EVENT,
-                                                     f"Dates agree ({a.date_iso}, {b.date_iso}) and both name "
-                                                     f"{', '.join(sorted(shared))}."))
-    return proposals
+        if claim.kind == Claim.Kind.EVENT and claim.date_start is not None:
+            for actor in claim.actors:
+                blocks[(actor, claim.date_start.year)].append(claim)
+    for block in blocks.values():
+        for a, b in _neighbours(block, key=lambda c: c.date_start):
+            shared = a.actors & b.actors
+            if a.document_id != b.document_id and _periods_overlap(a, b):
+                yield LinkSuggestion(a, b, ClaimLink.Relation.SAME_EVENT,
+                                     f"Dates agree ({a.date_iso}, {b.date_iso}) and both name "
+                                     f"{', '.join(sorted(shared))}.", float((b.date_start - a.date_start).days))
 
 
-def _describe(claim: Claim) -> str:
+def propose_links(claims: Iterable) -> list[LinkSuggestion]:
+    """Pairs that probably corroborate, conflict, are the same event, or translate each other, best first,
+    at most MAX_PER_CLAIM for any claim.
+
+    Figures: same unit, overlapping periods; their value ranges (bounds included) agree or they do not.
+    Figures of different periods are not compared: that is not a conflict. Events: overlapping dates and a
+    shared actor. Translations: an English and a Chinese claim of the same kind in one document with the
+    same date (events) or value (figures). `claims` are LinkClaim rows (or claims with the same fields).
+    """
+    claims = [c if isinstance(c, LinkClaim) else _as_link_claim(c) for c in claims]
+    claims = [c for c in claims if c.status != Claim.Status.REJECTED]
+    seen, proposals = set(), []
+    for proposal in sorted((*_translation_proposals(claims), *_figure_proposals(claims), *_event_proposals(claims)),
+                           key=lambda p: p.distance):
+        key = (min(proposal.a.pk, proposal.b.pk), max(proposal.a.pk, proposal.b.pk), proposal.relation)
+        if key not in seen:
+            seen.add(key)
+            proposals.append(proposal)
+    count = defaultdict(int)
+    kept = []
+    for proposal in proposals:
+        if count[proposal.a.pk] < MAX_PER_CLAIM and count[proposal.b.pk] < MAX_PER_CLAIM:
+            count[proposal.a.pk] += 1
+            count[proposal.b.pk] += 1
+            kept.append(proposal)
+    return kept
+
+
+def _as_link_claim(claim: Claim) -> LinkClaim:
+    actors = frozenset(ca.actor.name for ca in claim.claim_actors.all() if ca.actor.kind != "state")
+    return LinkClaim(*(getattr(claim, name) for name in LINK_FIELDS), actors=actors)
+
+
+def _describe(claim) -> str:
     low, high = _range(claim)
     if low == high:
         return f"{low.normalize():f}"
     return f"{'' if low is None else f'{low.normalize():f}'}..{'' if high is None else f'{high.normalize():f}'}"
 
 
+def _unit_variants(unit: str) -> set[str]:
+    forms = {unit, unit.lower()}
+    return forms | {f + "s" for f in forms} | {f[:-1] for f in forms if f.endswith("s")}
+
+
+def _neighbourhood(claims: list[LinkClaim]) -> Iterable:
+    """Querysets of the claims elsewhere that could link to these: per figure, the nearest values of its
+    unit over its period; per event, the events of its actors over its dates (all through indexes)."""
+    from django.db.models import F
+    from django.db.models.functions import Abs
+
+    documents = {c.document_id for c in claims}
+    for claim in claims:
+        if claim.date_start is None:
+            continue
+        around = Claim.objects.exclude(document_id__in=documents).filter(
+            kind=claim.kind, date_start__lte=claim.date_end, date_end__gte=claim.date_start)
+        if claim.kind == Claim.Kind.FIGURE and claim.value is not None and claim.unit:
+            yield around.filter(unit__in=_unit_variants(claim.unit), value__isnull=False).annotate(
+                distance=Abs(F("value") - claim.value)).order_by("distance")[:2 * WINDOW]
+        elif claim.kind == Claim.Kind.EVENT and claim.actors:
+            yield around.filter(claim_actors__actor__name__in=claim.actors).distinct()[:2 * WINDOW]
+
+
+def suggest_links_for(document_ids: list[int] | None = None, progress: bool = False) -> int:
+    """Propose links for the claims of these documents against all others (all documents when None), and
+    store the new ones as suggestions."""
+    claims = Claim.objects.all()
+    if document_ids is None:
+        return suggest_links(link_claims(claims))
+    own = link_claims(claims.filter(document_id__in=document_ids))
+    ids = {c.pk for c in own}
+    others = {}
+    for queryset in _neighbourhood(own):
+        others.update((c.pk, c) for c in link_claims(Claim.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))))
+    proposals = [p for p in propose_links(own + [c for pk, c in others.items() if pk not in ids])
+                 if p.a.pk in ids or p.b.pk in ids]
+    return _store_links(proposals)
+
+
 @transaction.atomic
-def suggest_links(claims: Iterable[Claim]) -> int:
+def suggest_links(claims: Iterable) -> int:
     """Store proposed links as suggestions, unless the pair has that relation already (in any status)."""
-    existing = {(min(a, b), max(a, b), relation)
-                for a, b, relation in ClaimLink.objects.values_list("from_claim_id", "to_claim_id", "relation")}
+    return _store_links(propose_links(claims))
+
+
+def _store_links(proposals: list[LinkSuggestion]) -> int:
+    ids = {p.a.pk for p in proposals} | {p.b.pk for p in proposals}
+    existing = set()
+    id_list = sorted(ids)
+    for start in range(0, len(id_list), 20000):
+        chunk = id_list[start:start + 20000]
+        existing |= {(min(a, b), max(a, b), relation) for a, b, relation in ClaimLink.objects.filter(
+            from_claim_id__in=chunk).values_list("from_claim_id", "to_claim_id", "relation")}
     new = []
-    for proposal in propose_links(claims):
+    for proposal in proposals:
         key = (min(proposal.a.pk, proposal.b.pk), max(proposal.a.pk, proposal.b.pk), proposal.relation)
         if key not in existing:
             existing.add(key)
-            new.append(ClaimLink(from_claim=proposal.a, to_claim=proposal.b, relation=proposal.relation,
+            new.append(ClaimLink(from_claim_id=proposal.a.pk, to_claim_id=proposal.b.pk, relation=proposal.relation,
                                  status=ClaimLink.Status.SUGGESTED, note=proposal.note))
-    bulk_create_with_history(new, ClaimLink, default_change_reason=SUGGESTED_REASON)
+    bulk_create_with_history(new, ClaimLink, default_change_reason=SUGGESTED_REASON, batch_size=2000)
     return len(new)
 
 

@@ -52,10 +52,9 @@ VALUE_LIMIT = Decimal(10) ** 24
 
 def _stored(value: Decimal | None) -> Decimal | None:
     """`value` as the database can hold it, or None when it cannot be held."""
-    if value is None:
+    if value is None or not value.is_finite() or abs(value) >= VALUE_LIMIT:
         return None
-    rounded = value.quantize(VALUE_PLACES, rounding=ROUND_HALF_EVEN).normalize()
-    return rounded if abs(rounded) < VALUE_LIMIT else None
+    return value.quantize(VALUE_PLACES, rounding=ROUND_HALF_EVEN).normalize()
 
 
 def detect_figures(text: str, language_of, ranges: list[tuple[int, int]], currency: str = "CNY") -> list[Candidate]:
@@ -144,10 +143,18 @@ def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # --- Entry point -------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class DetectionFailure:
+    """Detection failed on one document: why, so that the run reports it and goes on with the others."""
+
+    reason: str
+
+
 def detect_many(documents, workers: int = 1, chunksize: int = 16):
-    """detect() over an iterable of argument tuples, in `workers` processes; results in input order."""
+    """detect() over an iterable of argument tuples, in `workers` processes; results in input order, a
+    DetectionFailure in place of the candidates of a document that detection could not read."""
     if workers <= 1:
-        yield from (detect(*arguments) for arguments in documents)
+        yield from (_detect_arguments(arguments) for arguments in documents)
         return
     from multiprocessing import get_context
 
@@ -156,7 +163,10 @@ def detect_many(documents, workers: int = 1, chunksize: int = 16):
 
 
 def _detect_arguments(arguments):
-    return detect(*arguments)
+    try:
+        return detect(*arguments)
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the run
+        return DetectionFailure(f"{type(exc).__name__}: {exc}")
 
 
 def detect(text: str, languages: list[str], published: FuzzyDate | date | None = None,
