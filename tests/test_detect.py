@@ -55,30 +55,78 @@ def test_ordinals_years_dates_durations_and_names_are_not_figures(text):
     assert figures(text, ("zh-Hans",) if not text.isascii() else ("en",)) == []
 
 
-def test_absolute_dates_with_precision():
+def test_events_are_clauses_with_their_dates_at_precision():
     found = events("The accord was signed on 5 March 2014. Talks began in June 2013. 会谈于2012年7月举行。")
-    assert ("5 March 2014", "2014-03-05") in found
-    assert ("June 2013", "2013-06") in found
-    assert ("2012年7月", "2012-07") in found
+    assert found == [("The accord was signed on 5 March 2014", "2014-03-05"), ("Talks began in June 2013", "2013-06"),
+                     ("会谈于2012年7月举行", "2012-07")]
+
+
+def test_a_date_alone_is_no_event_it_dates_the_figures():
+    text = "In 2023, the CERT handled 4,210 incidents, up from 3,900 in 2022."
+    found = detect(text, ["en"], date(2024, 3, 1))
+    assert [c.kind for c in found] == ["figure", "figure"]
+    assert [c.date.isoformat() for c in found] == ["2023", "2022"]
 
 
 def test_relative_dates_resolve_against_the_published_date():
-    text = "Last September the draft went to the UN. 去年12月,战略出台。今年3月发布了新战略。"
+    text = "Last September the draft was submitted to the UN. 去年12月,战略出台。今年3月发布了新战略。"
     assert events(text, ("en", "zh-Hans"), date(2016, 5, 1)) == [
-        ("Last September", "2015-09"), ("去年12月", "2015-12"), ("今年3月", "2016-03")]
+        ("Last September the draft was submitted to the UN", "2015-09"), ("战略出台", "2015-12"),
+        ("今年3月发布了新战略", "2016-03")]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Police arrested seven suspects on Monday.", date(2024, 7, 11), "2024-07-08"),  # a Thursday
+    ("The forum will open on Monday.", date(2024, 7, 11), "2024-07-15"),
+    ("The CERT released its report today.", date(2024, 7, 11), "2024-07-11"),
+    ("The two agencies signed an MoU last week.", date(2024, 7, 11), "2024-07-01/2024-07-07"),
+    ("The law is expected to take effect next year.", date(2024, 7, 11), "2025"),
+    ("The ministers met in the first half of 2023.", date(2024, 7, 11), "2023-01/2023-06"),
+    ("The drill will be held this winter.", date(2024, 11, 2), "2024-12/2025-02"),
+    ("Between 14 and 17 April, police carried out 62 searches.", date(2024, 4, 20), "2024-04-14/2024-04-17"),
+    ("The operation ran from March to May.", date(2024, 6, 20), "2024-03/2024-05"),
+    ("Talks were held from 2010 to 2012.", date(2014, 6, 20), "2010/2012"),
+    ("警方上週二拘捕3名男子。", date(2024, 5, 9), "2024-04-30"),
+    ("去年上半年两国举行了对话。", date(2024, 5, 9), "2023-01/2023-06"),
+    ("今年前五個月警方共偵破案件。", date(2024, 7, 9), "2024-01/2024-05"),
+    ("頭8個月警方進行多次行動。", date(2024, 9, 9), "2024-01/2024-08"),
+    ("3月至5月期間警方開展行動。", date(2024, 7, 9), "2024-03/2024-05"),
+    ("資安署於113年3月發布報告。", date(2024, 7, 9), "2024-03"),
+    ("会议于二〇二二年十二月一日举行。", date(2024, 7, 9), "2022-12-01"),
+    ("明年第一季將舉辦演練。", date(2024, 7, 9), "2025-01/2025-03"),
+])
+def test_relative_dates_periods_and_ranges(text, published, expected):
+    [(_, found)] = events(text, ("zh-Hant",) if not text.isascii() else ("en",), published)
+    assert found == expected
+
+
+def test_a_dateline_is_the_publication_date_not_an_event():
+    text = "SINGAPORE, 14 March 2024 (Reuters) - Police arrested 32 suspects on Tuesday."
+    assert [d for _, d in events(text, ("en",), date(2024, 3, 14))] == ["2024-03-12"]
+    text = "新华社北京5月20日电 公安部19日召开发布会。"
+    assert [d for _, d in events(text, ("zh-Hans",), date(2024, 5, 20))] == ["2024-05-19"]
+    text = "警方今日公布統計數字。\n\n2024年5月20日\n"
+    assert [d for _, d in events(text, ("zh-Hant",), date(2024, 5, 20))] == ["2024-05-20"]
 
 
 def test_running_context_gives_bare_months_their_year_and_rolls_over():
     text = ("In April 2014 a declaration was issued. In the same month, two countries held talks. "
             "In October, a memorandum was signed. In May, a plan was published.")
     assert [d for _, d in events(text)] == ["2014-04", "2014-04", "2014-10", "2015-05"]
-    chinese = "2014年4月,大会发表声明。同月,两国进行对话。10月,三国签署备忘录。5月,欧盟披露计划。"
+    chinese = "2014年4月,大会发表声明。同月,两国进行对话。10月,三国签署备忘录。5月,欧盟发布计划。"
     assert [d for _, d in events(chinese, ("zh-Hans",))] == ["2014-04", "2014-04", "2014-10", "2015-05"]
 
 
-def test_an_undated_event_clause_takes_the_date_of_the_clause_before_it():
+def test_a_bare_month_never_runs_past_publication_unless_the_clause_speaks_of_the_future():
+    text = "In January 2024 the CERT was founded. In June, it opened an office; in May it held a drill."
+    assert [d for _, d in events(text, published=date(2024, 7, 1))] == ["2024-01", "2024-06", "2024-05"]
+    assert events("The meeting will be held in May.", published=date(2024, 7, 1)) == [
+        ("The meeting will be held in May", "2025-05")]
+
+
+def test_an_undated_event_clause_takes_the_date_of_its_sentence():
     found = events("In September, the ministers reached a consensus; the eighth forum was held in Seattle.")
-    assert found[1] == ("the eighth forum was held in Seattle.", "2015-09")
+    assert found[-1] == ("the eighth forum was held in Seattle", "2015-09")
 
 
 def test_page_chrome_and_repeated_blocks_are_skipped():

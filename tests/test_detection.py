@@ -24,20 +24,23 @@ def _detect(*args):
 
 
 def test_detect_claims_is_idempotent_and_respects_rejections_and_annotations():
-    text = "In May 2015 the ministry said nearly 47,000 IP addresses and over 10,000 websites were affected."
+    text = "In May 2015 the ministry said nearly 47,000 IP addresses were hit; over 10,000 websites were hacked."
     document = DocumentFactory(text=text, languages=["en"])
     start = text.index("over 10,000")
     ClaimFactory(document=document, start=start, end=start + 20, quote=text[start:start + 20], status="reviewed")
-    assert "2 claims" in _detect()
+    assert "3 claims" in _detect()
     suggested = {c.quote: c for c in Claim.objects.filter(status="suggested")}
-    assert set(suggested) == {"May 2015", "nearly 47,000 IP addresses"}  # not the annotated figure again
+    event = "over 10,000 websites were hacked"
+    assert set(suggested) == {event, "nearly 47,000 IP addresses",  # not the annotated figure again
+                              "In May 2015 the ministry said nearly 47,000 IP addresses were hit"}
     assert suggested["nearly 47,000 IP addresses"].value_high == 47000
-    assert suggested["May 2015"].date_iso == "2015-05"
+    assert suggested["nearly 47,000 IP addresses"].date_iso == "2015-05"  # the period it counts
+    assert suggested[event].date_iso == "2015-05"
     assert "0 claims" in _detect()
-    Claim.objects.filter(pk=suggested["May 2015"].pk).update(status="rejected")
+    Claim.objects.filter(pk=suggested[event].pk).update(status="rejected")
     assert "0 claims" in _detect()
-    assert Claim.objects.filter(quote="May 2015").count() == 1
-    assert suggested["May 2015"].history.latest().history_change_reason == "suggested by detection"
+    assert Claim.objects.filter(quote=event).count() == 1
+    assert suggested[event].history.latest().history_change_reason == "suggested by detection"
 
 
 def test_detect_claims_refuses_unknown_documents():
@@ -118,7 +121,7 @@ def test_one_failing_document_is_reported_and_the_others_are_kept(monkeypatch):
 
 
 def test_translations_pair_in_text_order_and_same_events_need_a_specific_actor():
-    text = "In October 2015 A happened. In October 2015 B happened. 2015年10月甲。2015年10月乙。"
+    text = "In October 2015 A was signed. In October 2015 B was held. 2015年10月签署甲。2015年10月举行乙。"
     document = DocumentFactory(text=text, languages=["en", "zh-Hans"])
     assert suggest_claims(document) == 4
     english = Claim.objects.filter(language="en").order_by("start")
@@ -140,10 +143,12 @@ def test_suggestions_show_in_the_api_and_the_admin_queue(client_as):
 
     from tests.admin.test_admin import staff
 
-    DocumentFactory(text="In March 2016 regulators counted nearly 9,000 phishing sites.", languages=["en"])
+    DocumentFactory(text="In March 2016 regulators published a report on nearly 9,000 phishing sites.",
+                    languages=["en"])
     _detect()
     api = client_as("fact-checkers").get("/api/claims/?status=suggested").json()["results"]
-    assert {row["quote"] for row in api} == {"March 2016", "nearly 9,000 phishing sites"}
+    assert {row["quote"] for row in api} == {"In March 2016 regulators published a report on nearly 9,000 phishing sites",
+                                             "nearly 9,000 phishing sites"}
     admin = Client()
     admin.force_login(staff("editors"))
     page = admin.get(reverse("admin:claims_suggestedclaim_changelist")).content.decode()

@@ -1,52 +1,140 @@
-"""Read dates in English and Chinese text, resolving relative ones against a reference date and the
+"""Read dates in English and Chinese text, resolving relative ones against the publication date and the
 running context of the text.
 
-"October 2013" -> 2013-10 (month); "September 23, 2015" -> day; "2013年10月" -> month; "12月1日" and
-"In May" take the year of the text around them (or, with none yet, the latest such month up to the
-reference); "last September", "去年12月", "今年3月", "last year", "this year"; "in the same month", 同月.
+Absolute: "October 2013", "September 23, 2015", "2013年10月", "二〇二二年十二月一日", 民國 years (113年).
+Relative to the publication date: weekdays ("on Monday": the latest Monday on or before it, or the next
+one where the clause speaks of the future; 上週二, 下周三), today/yesterday, last/this/next week, month and
+year, seasons ("this winter"), halves, quarters and the first months of a year (上半年, 一季度, 前五個月,
+頭8個月, 首9月, "the first half of 2024"), ranges (3月至5月, "between 14 and 17 April", "from 2010 to 2012"),
+and bare months and days, which take the year (and month) of the text around them.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from .dates import FuzzyDate
+from .dates import DAY, MONTH as MONTH_PRECISION, YEAR, FuzzyDate
 
 MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december"]
 MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _MONTH = MONTH
+_MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+CN_WEEKDAYS = "一二三四五六日天"
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9, "两": 2, "兩": 2}
+FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans?|planned|scheduled|set to|would|intends?|"
+                    r"threaten(?:s|ed)? to|aims? to|next|coming|upcoming)\b|将|將|拟|擬|预计|預計|计划|計劃|准备|準備|"
+                    r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|下周|下週|明年|下月|下个月|下個月", re.I)
+
+
+def _number(value: str) -> int:
+    """1-4 digits, or a Chinese numeral up to 9999 (二〇二二, 十二, 二十六)."""
+    if value.isdigit():
+        return int(value)
+    if all(ch in CN_DIGITS for ch in value) and len(value) > 1:
+        return int("".join(str(CN_DIGITS[ch]) for ch in value))
+    total, digit = 0, None
+    for ch in value:
+        if ch == "十":
+            total += (digit if digit is not None else 1) * 10
+            digit = None
+        else:
+            digit = CN_DIGITS[ch]
+    return total + (digit or 0)
 
 
 def _month(value: str) -> int:
-    return int(value) if value.isdigit() else MONTH_NAMES.index(next(m for m in MONTH_NAMES
-                                                                       if m.startswith(value.lower()[:3]))) + 1
+    if value.isdigit() or value[0] in CN_DIGITS or value[0] == "十":
+        return _number(value)
+    return MONTH_NAMES.index(next(m for m in MONTH_NAMES if m.startswith(value.lower()[:3]))) + 1
 
 
-_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+_Y = r"(?P<year>(?:1[89]|20)\d{2}|[〇零○一二][〇零○一二三四五六七八九]{3})"
+_M = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_M2 = _M.replace("month", "month2")
+_D = r"(?P<day>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_D2 = _D.replace("day", "day2")
+_REL_YEAR = r"(?P<rel>去年|今年|明年|前年|本年|同年)"
+_ROC = r"(?:民國|民国)?(?P<roc>1[01]\d|9\d|一[〇○零一][〇○零一二三四五六七八九])年(?![来來历歷间間前])"
+_CN_PERIOD = (r"(?:(?P<half>上半年|下半年)|(?:第?(?P<quarter>[一二三四1-4])季度?|首季|(?P<q3>前三季))|"
+              r"(?:前|头|頭|首)(?P<months>[一二三四五六七八九十]{1,2}|\d{1,2})(?:个|個)?月)")
+_EN_HALF = r"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+"
+_EN_QUARTER = r"(?:the\s+)?(?P<quarter>first|second|third|fourth|last)\s+quarter\s+of\s+"
+_EN_FIRST = r"the\s+first\s+(?P<months>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+of\s+"
+_EN_WHICH_YEAR = r"(?:(?P<year>(?:19|20)\d{2})|(?P<rel>this|last|next|the)\s+year)"
+_WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+# Most specific first: where patterns overlap, the one listed first wins.
 DATE_PATTERNS = [
-    ("day", re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YEAR}", re.I)),
-    ("day", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH},?\s+{_YEAR}", re.I)),
-    ("day", re.compile(r"(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})[日号]")),
-    ("month", re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", re.I)),
-    ("month", re.compile(r"(?P<year>\d{4})年(?P<month>\d{1,2})月")),
-    ("since-year", re.compile(rf"(?:since|自)\s*{_YEAR}年?(?:以来|以來)?", re.I)),
-    ("year", re.compile(r"(?:\bin\s+|(?<![\d至到\-–]))(?P<year>(?:19|20)\d{2})年(?![\d至到\-–])")),
-    ("year", re.compile(rf"\b(?:in|since|during|by the end of)\s+{_YEAR}\b(?![-–/]\d)", re.I)),
+    ("day-range", re.compile(rf"\bbetween\s+(?P<day>\d{{1,2}})\s+and\s+(?P<day2>\d{{1,2}})\s+{_MONTH}(?:,?\s+{_Y})?", re.I)),
+    ("day-range", re.compile(rf"\b(?:from\s+)?(?P<day>\d{{1,2}})\s*(?:-|–|to)\s*(?P<day2>\d{{1,2}})\s+{_MONTH}(?:,?\s+{_Y})?", re.I)),
+    ("day-range", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\s*(?:-|–|to)\s*(?P<day2>\d{{1,2}})(?:,?\s+{_Y})?\b", re.I)),
+    ("day", re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_Y}", re.I)),
+    ("day", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH},?\s+{_Y}", re.I)),
+    ("day-range", re.compile(rf"(?:{_Y}年)?{_M}月{_D}[日号號]?(?:至|到|-|–){_D2}[日号號]")),
+    ("day-range", re.compile(rf"(?<![\d月年])(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
+    ("day", re.compile(rf"{_Y}年{_M}月{_D}[日号號]")),
+    ("roc-day", re.compile(rf"{_ROC}{_M}月{_D}[日号號]")),
+    ("month-range", re.compile(rf"\b(?:from|between)\s+{_MONTH}\s+(?:to|and|until|through)\s+{_MONTH2}"
+                               rf"(?:,?\s+{_Y}|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year)?", re.I)),
+    ("month-range", re.compile(rf"(?:{_Y}年|{_REL_YEAR})?{_M}月?(?:至|到|-|–|~){_M2}月(?:[间間底])?")),
+    ("year-range", re.compile(r"\b(?:from|between)\s+(?P<year>(?:19|20)\d{2})\s+(?:to|and|until|through)\s+"
+                              r"(?P<year2>(?:19|20)\d{2})\b", re.I)),
+    ("year-range", re.compile(r"(?P<year>(?:19|20)\d{2})年?(?:至|到|-|–)(?P<year2>(?:19|20)\d{2})年(?:间|間)?")),
+    ("month", re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_Y}", re.I)),
+    ("month", re.compile(rf"{_Y}年{_M}月")),
+    ("roc-month", re.compile(rf"{_ROC}{_M}月")),
+    ("year-period", re.compile(rf"(?:{_Y}年|{_REL_YEAR}|{_ROC})(?:的)?{_CN_PERIOD}")),
+    ("year-period", re.compile(rf"\b(?:in\s+)?(?:{_EN_HALF}|{_EN_QUARTER}|{_EN_FIRST}){_EN_WHICH_YEAR}\b", re.I)),
+    ("year-period", re.compile(rf"\b(?P<hq>[HQ][1-4])\s+(?P<year>(?:19|20)\d{{2}})\b")),
+    ("period", re.compile(rf"{_CN_PERIOD}")),
+    ("period", re.compile(rf"\b(?:in\s+)?(?:{_EN_HALF}|{_EN_QUARTER})(?:the\s+)?year\b", re.I)),
+    ("period", re.compile(rf"\b(?:in\s+)?the\s+(?P<quarter>first|second|third|fourth)\s+quarter\b", re.I)),
+    ("rel-year-month", re.compile(rf"{_REL_YEAR}{_M}月(?:{_D}[日号號])?")),
+    ("rel-year-month", re.compile(rf"\bin\s+{_MONTH}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
+    ("rel-year-month", re.compile(rf"\bin\s+{_MONTH}\s+of\s+(?P<rel>last|this|next)\s+year\b", re.I)),
+    ("since-year", re.compile(rf"(?:since|自|从|從)\s*{_Y}年?(?:起|以来|以來)?", re.I)),
+    ("roc-year", re.compile(rf"{_ROC}")),
+    ("year", re.compile(rf"(?:\bin\s+|(?<![\d至到\-–]))(?P<year>(?:19|20)\d{{2}}|[〇零○一二][〇零○一二三四五六七八九]{{3}})年(?![\d至到\-–])")),
+    ("year", re.compile(rf"\b(?:in|since|during|by the end of|in early|in late|in mid|mid-|early|late)\s*-?\s*"
+                        rf"(?P<year>(?:19|20)\d{{2}})\b(?![-–/]\d)", re.I)),
     ("same-month", re.compile(r"\b(?:in\s+)?the same month\b|同月", re.I)),
-    ("last-month", re.compile(rf"\blast\s+{_MONTH}", re.I)),
-    ("last-year-month", re.compile(r"去年(?P<month>\d{1,2})月")),
-    ("this-month", re.compile(r"今年(?P<month>\d{1,2})月")),
-    ("this-month", re.compile(rf"\bin\s+{_MONTH}\s+of\s+this\s+year\b", re.I)),
-    ("day-noyear", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})", re.I)),
-    ("day-noyear", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH}\b(?!,?\s*\d{{4}})", re.I)),
-    ("day-noyear", re.compile(r"(?<![\d年])(?P<month>\d{1,2})月(?P<day>\d{1,2})[日号]")),
-    ("month-noyear", re.compile(rf"\b(?:in|since|during)\s+{_MONTH}\b(?!\s*,?\s*\d)", re.I)),
-    ("month-noyear", re.compile(r"(?<![\d年])(?P<month>\d{1,2})月(?!\d|份?[\d日号])")),
-    ("last-year", re.compile(r"\blast year\b|去年(?!\d)", re.I)),
-    ("this-year", re.compile(r"\bthis year\b|今年(?!\d)", re.I)),
+    ("last-month-name", re.compile(rf"\blast\s+{_MONTH}", re.I)),
+    ("next-month-name", re.compile(rf"\bnext\s+{_MONTH}", re.I)),
+    ("cn-week-day", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<weekday>[{CN_WEEKDAYS}])")),
+    ("week-day", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}(?:'s)?{_TIME_OF_DAY}\b", re.I)),
+    ("relative-day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b|(?P<cn>今天|今日|昨天|昨日|明天|明日|前天|前日)"
+                                r"(?:[（(](?:\d{1,2}月)?\d{1,2}日?[)）])?", re.I)),
+    ("day-noyear", re.compile(r"(?:本月|这个月|這個月)(?P<day>\d{1,2})[日号號]")),
+    ("relative-day", re.compile(r"今[（(](?P<day>\d{1,2})[)）]日")),
+    ("relative-week", re.compile(r"\b(?P<rel>last|this|next)\s+week\b|(?P<cn>上周|上週|本周|本週|下周|下週)(?![一二三四五六日天])",
+                                 re.I)),
+    ("relative-month", re.compile(r"\b(?:(?:earlier|later|late|early)\s+)?(?P<rel>last|this|next)\s+month\b|"
+                                  r"(?P<cn>上月|上个月|上個月|本月|这个月|這個月|下月|下个月|下個月)", re.I)),
+    ("season", re.compile(r"\b(?:(?P<which>this|last|next|the)\s+)(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
+    ("relative-year", re.compile(r"\b(?:(?:earlier|later|late|early)\s+)?(?P<rel>last|this|next)\s+year\b|"
+                                 r"(?P<cn>去年|今年|明年|前年|年底|年內|年内|年初)(?!\d|[一二三四五六七八九十]月)", re.I)),
+    ("month-day-noyear", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})", re.I)),
+    ("month-day-noyear", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH}\b(?!,?\s*\d{{4}})", re.I)),
+    ("month-day-noyear", re.compile(rf"(?<![\d年])(?<!\d月){_M}月{_D}[日号號]")),
+    ("month-noyear", re.compile(rf"\b(?:in|since|during|by|from|until|early|late|mid-|last)\s*{_MONTH}\b(?!\s*\d)(?!,?\s*\d{{4}})", re.I)),
+    ("month-noyear", re.compile(rf"(?<![\d年至到\-–]){_M}月(?:份|初|中旬|中|下旬|上旬|底)?(?![\d日号號至到\-–])")),
+    ("day-noyear", re.compile(rf"(?:本月|这个月|這個月)?(?<![\d月年])(?P<day>\d{{1,2}})[日号號](?![\d])")),
 ]
+
+# Without one of these there is nothing to look for.
+DATE_HINT = re.compile(r"(?:1[89]|20)\d\d|\d\s*[日号號]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|月|年|"
+                       r"same month|week|day\b|year|month|yesterday|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|"
+                       r"saturday|sunday|spring|summer|autumn|fall|winter|quarter|half|[HQ][1-4]\b|周|週|星期|礼拜|禮拜|"
+                       r"今天|昨天|明天|今日|昨日|明日|前天|季|今[（(]", re.I)
+
 
 class DateContext:
     """The running date context of a text: the last year and month that dated something in it, and the
@@ -55,63 +143,208 @@ class DateContext:
     def __init__(self, published: FuzzyDate | None):
         self.published = published.start if published else None
         self.latest = published.end if published else None
+        self.day_known = bool(published and published.precision == DAY)
         self.year: int | None = None  # from the text itself
         self.month: int | None = None
         self.last: FuzzyDate | None = None
 
-    def resolve(self, kind: str, parts: dict) -> FuzzyDate | None:
-        month = _month(parts["month"]) if parts.get("month") else None
-        year = int(parts["year"]) if parts.get("year") else None
-        reference = self.published
-        if kind == "day":
-            result = FuzzyDate.day(year, month, int(parts["day"]))
-        elif kind == "month":
-            result = FuzzyDate.month(year, month)
-        elif kind == "year":
-            result = FuzzyDate.year(year)
-        elif kind == "since-year":
-            last = reference.year if reference and reference.year >= year else year
-            result = FuzzyDate(date(year, 1, 1), date(last, 12, 31), "year")
-        elif kind == "same-month":
-            result = self.last if self.last and self.last.precision in ("month", "day") else None
-            if result and result.precision == "day":
-                result = FuzzyDate.month(result.start.year, result.start.month)
-        elif reference is None:
-            return None
-        elif kind == "last-month":
-            result = FuzzyDate.month(reference.year - (month >= reference.month), month)
-        elif kind == "last-year-month":
-            result = FuzzyDate.month(reference.year - 1, month)
-        elif kind == "this-month":
-            result = FuzzyDate.month(reference.year, month)
-        elif kind in ("month-noyear", "day-noyear"):
-            if self.year is None:  # no year in the text yet: the latest such month up to publication
-                year = self.latest.year - (month > self.latest.month)
-            else:
-                year = self.year + (self.month is not None and month < self.month)  # "October ... In May"
-            result = FuzzyDate.month(year, month) if kind == "month-noyear" else FuzzyDate.day(year, month,
-                                                                                              int(parts["day"]))
-        elif kind == "last-year":
-            result = FuzzyDate.year(reference.year - 1)
-        elif kind == "this-year":
-            result = FuzzyDate.year(reference.year)
-        else:
-            return None
-        if result is not None and kind not in ("last-year", "this-year", "since-year"):
+    def resolve(self, kind: str, parts: dict, future: bool = False) -> FuzzyDate | None:
+        """The date a phrase denotes; None when it needs a reference the text does not give. May raise
+        ValueError for an impossible date (30 February)."""
+        result = self._resolve(kind, parts, future)
+        if result is not None and kind not in ("relative-year", "since-year", "year-range"):
             self.year = result.start.year
-            self.month = result.start.month if result.precision in ("month", "day") else None
+            self.month = result.start.month if result.precision in (MONTH_PRECISION, DAY) else None
             self.last = result
         return result
 
+    def _year_of(self, parts: dict) -> int | None:
+        if parts.get("roc"):
+            return _number(parts["roc"]) + 1911
+        if parts.get("year"):
+            return _number(parts["year"])
+        rel = (parts.get("rel") or "").lower()
+        reference = self.published
+        if rel in ("同年", "the"):
+            return self.year or (reference.year if reference else None)
+        if not rel or reference is None:
+            return self.year if rel == "" and self.year else None
+        return reference.year + {"去年": -1, "last": -1, "前年": -2, "今年": 0, "本年": 0, "this": 0, "明年": 1,
+                                 "next": 1}[rel]
+
+    def _bare_month_year(self, month: int, future: bool) -> int | None:
+        """The year of a month named without one: the text's own, else the latest such month up to the
+        publication (the next one for the future); a month before the text's last rolls into the next year
+        unless that would pass the publication."""
+        if self.year is None:
+            if self.latest is None:
+                return None
+            if future:
+                return self.published.year + (month < self.published.month)
+            return self.latest.year - (month > self.latest.month)
+        year = self.year
+        if self.month is not None and month < self.month:
+            rolled = self.year + 1
+            if future or self.latest is None or date(rolled, month, 1) <= self.latest:
+                year = rolled
+        if self.published is not None:
+            if future and date(year, month, 1) < self.published.replace(day=1):
+                year = self.published.year + (month < self.published.month)
+            elif not future and date(year, month, 1) > self.latest:
+                year = self.latest.year - (month > self.latest.month)
+        return year
+
+    def _resolve(self, kind: str, parts: dict, future: bool) -> FuzzyDate | None:
+        month = _month(parts["month"]) if parts.get("month") else None
+        reference = self.published
+        if kind in ("day", "month", "year", "roc-day", "roc-month", "roc-year"):
+            year = self._year_of(parts)
+            if kind in ("day", "roc-day"):
+                return FuzzyDate.day(year, month, _number(parts["day"]))
+            if kind in ("month", "roc-month"):
+                return FuzzyDate.month(year, month)
+            return FuzzyDate.year(year)
+        if kind == "since-year":
+            year = _number(parts["year"])
+            last = reference.year if reference and reference.year >= year else year
+            return FuzzyDate(date(year, 1, 1), date(last, 12, 31), YEAR)
+        if kind == "year-range":
+            first, last = int(parts["year"]), int(parts["year2"])
+            return FuzzyDate(date(first, 1, 1), date(last, 12, 31), YEAR) if first < last else None
+        if kind == "same-month":
+            if self.last is None or self.last.precision not in (MONTH_PRECISION, DAY):
+                return None
+            return FuzzyDate.month(self.last.start.year, self.last.start.month)
+        if kind == "day-range":
+            if month is None:  # 16日至17日: the month of the text, else of publication
+                if self.month is None and reference is None:
+                    return None
+                month = self.month or reference.month
+                year = self.year if self.month else reference.year
+            else:
+                year = self._year_of(parts) if (parts.get("year") or parts.get("rel")) else \
+                    self._bare_month_year(month, future)
+            if year is None:
+                return None
+            first, last = _number(parts["day"]), _number(parts["day2"])
+            return FuzzyDate(date(year, month, first), date(year, month, last), DAY) if first < last else None
+        if kind == "month-range":
+            second = _month(parts["month2"])
+            year = self._year_of(parts) if (parts.get("year") or parts.get("rel")) else \
+                self._bare_month_year(second, future)
+            if year is None or month >= second:
+                return None
+            return FuzzyDate(date(year, month, 1), FuzzyDate.month(year, second).end, MONTH_PRECISION)
+        if kind in ("year-period", "period"):
+            year = self._year_of(parts) if kind == "year-period" else (self.year or (reference.year if reference
+                                                                                     else None))
+            if kind == "period" and future and reference is not None:
+                year = max(year, reference.year)
+            if parts.get("hq"):
+                parts = {**parts, ("half" if parts["hq"][0] == "H" else "quarter"): parts["hq"][1]}
+            return _period(year, parts) if year else None
+        if reference is None:
+            return None
+        if kind == "rel-year-month":
+            year = self._year_of(parts)
+            if parts.get("day"):
+                return FuzzyDate.day(year, month, _number(parts["day"]))
+            return FuzzyDate.month(year, month)
+        if kind == "last-month-name":
+            return FuzzyDate.month(reference.year - (month >= reference.month), month)
+        if kind == "next-month-name":
+            return FuzzyDate.month(reference.year + (month <= reference.month), month)
+        if kind in ("month-noyear", "month-day-noyear"):
+            year = self._bare_month_year(month, future)
+            if year is None:
+                return None
+            return FuzzyDate.month(year, month) if kind == "month-noyear" else \
+                FuzzyDate.day(year, month, _number(parts["day"]))
+        if kind == "relative-year":
+            rel = (parts.get("rel") or parts.get("cn")).lower()
+            return FuzzyDate.year(reference.year + {"last": -1, "去年": -1, "前年": -2, "next": 1, "明年": 1}.get(rel, 0))
+        if kind == "relative-month":
+            rel = (parts.get("rel") or parts.get("cn")).lower()
+            step = -1 if rel in ("last", "上月", "上个月", "上個月") else 1 if rel in (
+                "next", "下月", "下个月", "下個月") else 0
+            year, month = divmod(reference.year * 12 + reference.month - 1 + step, 12)
+            return FuzzyDate.month(year, month + 1)
+        if kind == "season":
+            first, last = SEASONS[parts["season"].lower()]
+            which = parts["which"].lower()
+            year = reference.year + {"last": -1, "next": 1}.get(which, 0)
+            if which == "the" and future and reference.month > last % 12:
+                year += 1
+            start = date(year, first, 1)
+            end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+            return FuzzyDate(start, FuzzyDate.month(end_year, end_month).end, MONTH_PRECISION)
+        if not self.day_known:
+            return None  # weekdays and "yesterday" need the day of publication
+        if kind == "day-noyear":
+            day = _number(parts["day"])
+            month_start = reference.replace(day=1)
+            if day > reference.day and not future:
+                month_start = (month_start - timedelta(days=1)).replace(day=1)
+            return FuzzyDate.day(month_start.year, month_start.month, day)
+        if kind == "relative-day":
+            rel = (parts.get("rel") or parts.get("cn") or "今日").lower()
+            shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "今天": 0, "今日": 0, "昨天": -1,
+                     "昨日": -1, "明天": 1, "明日": 1, "前天": -2, "前日": -2}[rel]
+            day = reference + timedelta(days=shift)
+            return FuzzyDate.day(day.year, day.month, day.day)
+        if kind == "relative-week":
+            rel = (parts.get("rel") or parts.get("cn")).lower()
+            step = -7 if rel in ("last", "上周", "上週") else 7 if rel in ("next", "下周", "下週") else 0
+            monday = reference - timedelta(days=reference.weekday()) + timedelta(days=step)
+            return FuzzyDate(monday, monday + timedelta(days=6), DAY)
+        if kind in ("week-day", "cn-week-day"):
+            weekday = parts["weekday"]
+            target = CN_WEEKDAYS.index(weekday) if kind == "cn-week-day" else WEEKDAYS.index(weekday.lower())
+            target = min(target, 6)
+            which = (parts.get("which") or "").lower()
+            monday = reference - timedelta(days=reference.weekday())
+            if which in ("上", "last") and kind == "cn-week-day":
+                day = monday - timedelta(days=7) + timedelta(days=target)
+            elif which in ("下", "next"):
+                day = monday + timedelta(days=7 + target)
+            elif which in ("本", "这", "這", "this"):
+                day = monday + timedelta(days=target)
+            else:  # a bare weekday: the latest on or before publication, or the next for the future
+                back = (reference.weekday() - target) % 7
+                day = reference - timedelta(days=back) if not future else reference + timedelta(
+                    days=(target - reference.weekday()) % 7 or 7)
+                if which == "last":
+                    day = day - timedelta(days=7) if back == 0 else day
+            return FuzzyDate.day(day.year, day.month, day.day)
+        return None
 
 
-# Without one of these there is no date to look for: a year, a month's name, 月 or 年, a relative phrase.
-DATE_HINT = re.compile(r"(?:1[89]|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|月|年|same month|"
-                       r"last year|this year", re.I)
+def _period(year: int, parts: dict) -> FuzzyDate | None:
+    """A half, a quarter, or the first months of a year, as months."""
+    if parts.get("half"):
+        half = parts["half"].lower()
+        first = 1 if half in ("上半年", "first", "1") else 7
+        return FuzzyDate(date(year, first, 1), FuzzyDate.month(year, first + 5).end, MONTH_PRECISION)
+    if parts.get("q3"):
+        return FuzzyDate(date(year, 1, 1), date(year, 9, 30), MONTH_PRECISION)
+    if parts.get("quarter") is not None or "首季" in (parts.get("_text") or ""):
+        quarter = parts.get("quarter")
+        quarter = ORDINALS.get(quarter.lower()) if quarter and quarter.isalpha() and quarter.isascii() else \
+            _number(quarter) if quarter else 1
+        first = 3 * quarter - 2
+        return FuzzyDate(date(year, first, 1), FuzzyDate.month(year, first + 2).end, MONTH_PRECISION)
+    if parts.get("months"):
+        months = parts["months"].lower()
+        count = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"].index(months) + 2 \
+            if months.isalpha() and months.isascii() else _number(months)
+        if not 1 <= count <= 12:
+            return None
+        return FuzzyDate(date(year, 1, 1), FuzzyDate.month(year, count).end, MONTH_PRECISION)
+    return FuzzyDate(date(year, 1, 1), date(year, 3, 31), MONTH_PRECISION)  # 首季: the first quarter
 
 
 def dates_in(text: str) -> list[tuple[str, int, int, dict]]:
-    """Date phrases in a clause, by position; where patterns overlap, the more specific (listed first) wins."""
+    """Date phrases in a text, by position; where patterns overlap, the more specific (listed first) wins."""
     if not DATE_HINT.search(text):
         return []
     taken = bytearray(len(text) + 1)
@@ -119,22 +352,31 @@ def dates_in(text: str) -> list[tuple[str, int, int, dict]]:
     for kind, pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if not any(taken[start:end]):
+            if start < end and not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
-                hits.append((start, end, kind, match.groupdict()))
+                hits.append((start, end, kind, {**match.groupdict(), "_text": match.group()}))
     return [(kind, s, e, parts) for s, e, kind, parts in sorted(hits)]
 
+
+def is_future(clause: str) -> bool:
+    """Whether a clause speaks of what is still to come ("will be held", 将于, 预计)."""
+    return bool(FUTURE.search(clause))
 
 
 def parse_date_phrase(phrase: str, reference: date | None = None) -> FuzzyDate | None:
     """The first date in `phrase` (absolute, or relative to `reference`), or None; a bare year counts."""
     context = DateContext(FuzzyDate.day(reference.year, reference.month, reference.day) if reference else None)
+    future = is_future(phrase)
     for kind, _, _, parts in dates_in(phrase):
         try:
-            resolved = context.resolve(kind, parts)
-        except (ValueError, StopIteration):
+            resolved = context.resolve(kind, parts, future)
+        except (ValueError, KeyError, StopIteration, OverflowError):
             continue
         if resolved is not None:
             return resolved
     bare_year = re.search(r"(?<![\d.,])((?:1[89]|20)\d{2})(?![\d.,%])", phrase)
     return FuzzyDate.year(int(bare_year.group(1))) if bare_year else None
+
+
+def month_length(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]

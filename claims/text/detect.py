@@ -13,13 +13,12 @@ sentence ("...; the eighth forum was held in Seattle").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from .dates import FuzzyDate
-from .datephrases import MONTH as _MONTH
-from .datephrases import DateContext, dates_in
+from .events import date_of, find_events, sentence_spans
 from .figures import find_figures, text_currency
 
 FIGURE_KIND, EVENT_KIND = "figure", "event"
@@ -82,62 +81,29 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 # --- Events ------------------------------------------------------------------------------------------
 
-EVENT_VERBS = re.compile(
-    r"\b(?:held|opened|signed|launched|established|founded|issued|adopted|published|promulgated|announced|"
-    r"sponsored|convened|attended|met|visited|released)\b|召开|召開|举行|舉行|开幕|開幕|签署|簽署|启动|啟動|"
-    r"成立|发布|發布|出台|举办|舉辦|会晤|會晤", re.I)
-CLAUSE_BREAK = re.compile(r"[;；]")
-SENTENCE_BREAK = re.compile(r"(?<=[!?。！？])\s*|(?<=\.)\s+(?=[A-Z\"“(])|\n+")
-
 
 def detect_events(text: str, language_of, ranges: list[tuple[int, int]],
-                  published: FuzzyDate | None) -> list[Candidate]:
-    """Candidate events in the given ranges: dated phrases, and undated event clauses after dated ones."""
-    found: list[Candidate] = []
-    for range_start, range_end in ranges:
-        context = DateContext(published)
-        segment = text[range_start:range_end]
-        for sentence in _spans(SENTENCE_BREAK, segment):
-            sentence_date = None
-            for clause_start, clause_end in _clause_spans(segment, *sentence):
-                clause = segment[clause_start:clause_end]
-                dated = [(kind, clause_start + s, clause_start + e, parts) for kind, s, e, parts in dates_in(clause)]
-                needs_verb = sentence_date is not None or any(k in ("last-year", "this-year") for k, *_ in dated)
-                verb = EVENT_VERBS.search(clause) if needs_verb else None
-                for kind, start, end, parts in dated:
-                    if kind in ("last-year", "this-year") and not verb:
-                        context.resolve(kind, parts)
-                        continue  # "a survey last year": it dates the figures around it, it is no event
-                    try:
-                        resolved = context.resolve(kind, parts)
-                    except (ValueError, StopIteration):
-                        continue
-                    if resolved is None:
-                        continue
-                    sentence_date = resolved
-                    s, e = range_start + start, range_start + end
-                    found.append(Candidate(EVENT_KIND, s, e, text[s:e], language_of(s), date=resolved))
-                if not dated and verb and sentence_date is not None:
-                    s = range_start + clause_start + (len(clause) - len(clause.lstrip()))
-                    e = range_start + clause_start + len(clause.rstrip())
-                    found.append(Candidate(EVENT_KIND, s, e, text[s:e], language_of(s), date=sentence_date,
-                                           note="No date of its own: dated by the clause before it."))
-    return _without_overlaps(found)
+                  published: FuzzyDate | None) -> tuple[list[Candidate], list]:
+    """Candidate events in the given ranges (clauses reporting something that happened, with their date),
+    and the resolved date phrases, to date the figures with."""
+    events, phrases = find_events(text, ranges, published)
+    found = [Candidate(EVENT_KIND, e.start, e.end, text[e.start:e.end], language_of(e.start), date=e.date,
+                       note=e.note) for e in events]
+    return _without_overlaps(found), phrases
 
 
-def _spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in pattern.finditer(text):
-        if match.start() > start:
-            spans.append((start, match.start()))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+# Words that sum up a period: a tally, not an occurrence.
+TALLY = re.compile(r"共|累计|累計|总计|總計|合计|合計|全年|以来|以來|同比|环比|按年|\b(?:a total of|in total|in all|"
+                   r"altogether|so far|year-on-year|cumulative)\b", re.I)
 
 
-def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + s, start + e) for s, e in _spans(CLAUSE_BREAK, text[start:end])]
+def _is_a_statistic(event: Candidate, figures: list[Candidate], text: str, sentences: list[tuple[int, int]]) -> bool:
+    """A clause that counts over a period ("共破获案件12.6万起" in the first four months, "In 2023 police
+    arrested 2,090") states a figure; the figure carries the period, the clause is no event of its own."""
+    longer_than_a_month = (event.date.end - event.date.start).days > 31
+    sentence_start = next((s for s, e in sentences if s <= event.start < e), event.start)
+    return longer_than_a_month and bool(TALLY.search(text, sentence_start, event.end)) \
+        and any(event.start <= f.start < event.end for f in figures)
 
 
 # --- Entry point -------------------------------------------------------------------------------------
@@ -184,5 +150,9 @@ def detect(text: str, languages: list[str], published: FuzzyDate | date | None =
     def language_of(offset: int) -> str:
         return chinese if HAN.search(text[offset:offset + 12]) else "en"
 
-    candidates = detect_figures(text, language_of, ranges, text_currency(text)) + detect_events(text, language_of, ranges, published)
+    events, phrases = detect_events(text, language_of, ranges, published)
+    sentences = sentence_spans(text, ranges)
+    figures = [replace(c, date=date_of(c.start, c.end, phrases, sentences))
+               for c in detect_figures(text, language_of, ranges, text_currency(text))]
+    candidates = figures + [e for e in events if not _is_a_statistic(e, figures, text, sentences)]
     return sorted(candidates, key=lambda c: (c.start, c.kind))
