@@ -25,7 +25,27 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
     ("Attacks rose by 47.8% in a year.", ("47.8%", "0.478", None, None)),
     ("Some 62.1 percent of firms reported incidents.", ("Some 62.1 percent", "0.621", None, None)),
     ("Police arrested more than 15.000 suspects.", ("more than 15.000 suspects", "15000", "15000", None)),
-    ("About one in four users was affected.", ("one in four", "0.25", None, None)),
+    ("About one in four users was affected.", ("About one in four", "0.25", None, None)),
+    ("Nearly one in every ten incidents was ransomware.", ("Nearly one in every ten", "0.1", None, "0.1")),
+    ("Growth was 2.125 percent.", ("2.125 percent", "0.02125", None, None)),  # a decimal point is a decimal
+    ("Police detained seven suspects.", ("seven suspects", "7", None, None)),
+    ("Officers made a dozen arrests.", ("a dozen arrests", "12", None, None)),
+    ("Tens of thousands of victims lost money.", ("Tens of thousands of victims", "10000", "10000", None)),
+    ("Losses ran from 6,000 to 9,000 euros.", ("6,000 to 9,000 euros", "6000", "6000", "9000")),
+    ("Citizens lost Rs 1,200 crore to fraud.", ("Rs 1,200 crore", "12000000000", None, None)),
+    ("The attack peaked at 1.2 Tbps.", ("1.2 Tbps", "1.2", None, None)),
+    ("共接获4210宗。", ("4210宗", "4210", None, None)),
+    ("超過3,500起網路詐騙案被破獲。", ("超過3,500起網路詐騙案", "3500", "3500", None)),
+    ("涉及一五二萬次攻擊。", ("一五二萬次", "1520000", None, None)),
+    ("共有二〇八名學員。", ("二〇八名學員", "208", None, None)),
+    ("近三萬名用戶受影響。", ("近三萬名用戶", "30000", None, "30000")),
+    ("升幅為九％。", ("九％", "0.09", None, None)),
+    ("佔二成五。", ("二成五", "0.25", None, None)),
+    ("近百家企業參與。", ("近百家企業", "100", None, "100")),
+    ("百余名警员参加。", ("百余名警员", "100", "100", None)),
+    ("損失新臺幣5,000萬元。", ("新臺幣5,000萬元", "50000000", None, None)),
+    ("另有4万6563起诈骗案。", ("4万6563起诈骗案", "46563", None, None)),
+    ("超过四分之一的受害者。", ("超过四分之一", "0.25", "0.25", None)),
     ("Nearly half of all traffic was malicious.", ("Nearly half", "0.5", None, "0.5")),
     ("全国共有890万台主机被控制。", ("890万台主机", "8900000", None, None)),
     ("网民规模达4.9万人。", ("4.9万人", "49000", None, None)),
@@ -46,12 +66,23 @@ def test_figures_in_english_simplified_and_traditional(text, expected):
     assert found[4]  # a unit: the counted noun or the classifier phrase
 
 
+def test_counts_in_words_and_numbers_next_to_years():
+    assert figures("Police detained seven suspects and two others.") == [
+        ("seven suspects", 7, None, None, "suspects"), ("two others", 2, None, None, "others")]
+    assert figures("There were about 950 in 2022.") == [("about 950", 950, None, None, "")]  # no ratio 950/2022
+
+
 @pytest.mark.parametrize("text", [
     "The eighth forum met in 2015.", "第八届论坛召开。", "第四次对话将于近期举行。", "The 20th anniversary passed.",
     "Operators hold 4G and 3G licences.", "The Xiamen-2015 exercise ended.", "It took 20 years to build.",
     "On September 23, 2015 the talks ended.", "The 2015-2020 plan was published.", "建立一个平衡的体系,两国合作。",
+    "the two countries signed", "Operation Endgame 2 continued.", "Call the hotline on 2860 5012.",
+    "工作分为三个方面。", "如有懷疑可致電「防騙易熱線18222」。", "头8个月", "持续8个月", "打击“两卡”犯罪", "五大风险",
+    "It ran for five business days.", "LockBit 3.0 affiliates", "the first half of 2024", "十四五规划",
+    "这些百姓", "十分重要", "一些网站", "第三届", "他们一起",
 ])
 def test_ordinals_years_dates_durations_and_names_are_not_figures(text):
+    """None of these states a quantity."""
     assert figures(text, ("zh-Hans",) if not text.isascii() else ("en",)) == []
 
 

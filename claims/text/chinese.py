@@ -19,7 +19,7 @@ CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2
 CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 CN_SCALE = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 CN_NUMERAL_CHARS = "".join(CN_DIGIT) + "".join(CN_UNIT) + "".join(CN_SCALE)
-CN_NUMERAL = f"[{CN_NUMERAL_CHARS}]+(?:[点點][{''.join(CN_DIGIT)}]+)?"
+CN_NUMERAL = f"[{CN_NUMERAL_CHARS}]+(?:[点點.．][{''.join(CN_DIGIT)}]+[万萬亿億]?)?"
 
 
 def chinese_number(numeral: str) -> Decimal:
@@ -33,8 +33,13 @@ def chinese_number(numeral: str) -> Decimal:
         return Decimal(str(cn2an.cn2an(plain, "normal")))
     except (ValueError, KeyError, IndexError):
         pass
+    if len(plain) > 1 and plain[-1] in "万亿" and "点" in plain:  # 四十六点八亿
+        return chinese_number(plain[:-1]) * CN_SCALE[plain[-1]]
     if plain in ("十", "百", "千", "万", "亿"):
         return Decimal(CN_UNIT.get(plain) or CN_SCALE[plain])
+    head, _, tail = max((plain.rpartition(scale) for scale in "万亿"), key=lambda parts: len(parts[0]))
+    if head and len(tail) > 1 and all(ch in CN_DIGIT for ch in tail):  # 一万二四五八: digits after a scale
+        return chinese_number(head + plain[len(head)]) + int("".join(str(CN_DIGIT[ch]) for ch in tail))
     digits, scale = plain.rstrip("万亿"), plain[len(plain.rstrip("万亿")):]
     if len(digits) > 1 and scale and all(ch in CN_DIGIT for ch in digits):
         value = Decimal("".join(str(CN_DIGIT[ch]) for ch in digits))
@@ -44,12 +49,40 @@ def chinese_number(numeral: str) -> Decimal:
     raise ValueError(f"{numeral!r} is not a Chinese numeral")
 
 
-TO_SIMPLIFIED = str.maketrans({"兩": "两", "萬": "万", "億": "亿", "點": "点", "○": "〇"})
+TO_SIMPLIFIED = str.maketrans({"兩": "两", "萬": "万", "億": "亿", "點": "点", "○": "〇", ".": "点", "．": "点"})
+
+
+def mixed_number(numeral: str) -> Decimal:
+    """Arabic digits with Chinese units: 1万2000 -> 12000, 6亿5170万 -> 651700000, 13億5千萬 -> 1350000000."""
+    big, mid, small, pending = Decimal(0), Decimal(0), Decimal(0), None
+    for token in re.findall(r"\d[\d,]*(?:\.\d+)?|.", numeral.translate(TO_SIMPLIFIED)):
+        if token[0].isdigit():
+            pending = Decimal(token.replace(",", ""))
+        elif token in CN_DIGIT:
+            pending = Decimal(CN_DIGIT[token])
+        elif token in CN_UNIT:
+            small += (pending if pending is not None else 1) * CN_UNIT[token]
+            pending = None
+        elif token == "万":
+            mid += (small + (pending or 0) or 1) * 10**4
+            small, pending = Decimal(0), None
+        elif token == "亿":
+            big += (mid + small + (pending or 0) or 1) * 10**8
+            mid, small, pending = Decimal(0), Decimal(0), None
+        else:
+            raise ValueError(f"{numeral!r} is not a number")
+    return big + mid + small + (pending or 0)
 
 
 def tenths(whole: str, part: str | None) -> Decimal:
-    """成 reads in tenths: 七成 -> 0.7, 二成五 -> 0.25."""
-    return (chinese_number(whole) * 10 + (chinese_number(part) if part else 0)) / 100
+    """成 reads in tenths: 七成 -> 0.7, 二成五 -> 0.25, 六成半 -> 0.65."""
+    hundredths = Decimal(5) if part == "半" else chinese_number(part) if part else Decimal(0)
+    return (chinese_number(whole) * 10 + hundredths) / 100
+
+
+def tag(word: str) -> str:
+    """jieba's part-of-speech tag of a word ('' when its dictionary has none)."""
+    return _tags().get(simplified(word), "")
 
 
 # --- Words -------------------------------------------------------------------------------------------

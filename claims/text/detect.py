@@ -153,6 +153,7 @@ def detect(text: str, languages: list[str], published: FuzzyDate | date | None =
     events, phrases = detect_events(text, language_of, ranges, published)
     sentences = sentence_spans(text, ranges)
     figures = [replace(c, date=date_of(c.start, c.end, phrases, sentences))
-               for c in detect_figures(text, language_of, ranges, text_currency(text))]
+               for c in detect_figures(text, language_of, ranges, text_currency(text))
+               if not any(p.start <= c.start < p.end for p in phrases)]  # the day in 今（20）日, 週二
     candidates = figures + [e for e in events if not _is_a_statistic(e, figures, text, sentences)]
     return sorted(candidates, key=lambda c: (c.start, c.kind))

@@ -22,21 +22,24 @@ from .datephrases import MONTH
 
 # --- Knowledge ---------------------------------------------------------------------------------------
 
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "mn": 10**6, "m": 10**6,
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "lakh": 10**5, "lakhs": 10**5,
+          "crore": 10**7, "crores": 10**7, "mn": 10**6, "m": 10**6,
           "bn": 10**9, "k": 10**3, "十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8,
           "億": 10**8}
-LOWER_BEFORE = ("more than", "over", "exceeded", "exceeding", "exceeds", "above", "at least", "upwards of",
-                "in excess of", "超过", "超過", "逾", "至少", "多于", "多於", "超")
-UPPER_BEFORE = ("nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
+LOWER_BEFORE = ("just over", "well over", "more than", "over", "exceeded", "exceeding", "exceeds", "above", "at least", "upwards of",
+                "in excess of", "超过", "超過", "逾", "至少", "最少", "多于", "多於", "超")
+UPPER_BEFORE = ("just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
                 "at most", "no more than", "近", "将近", "將近", "接近", "不到", "不足", "最多", "逼近")
-PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "约", "約",
-                "大约", "大約")
+PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "约", "約", "大约", "大約")
 LOWER_AFTER = ("多", "余", "餘", "以上", "+", " or more", " plus")
 UPPER_AFTER = ("以下", "以内", "以內")
 PLAIN_AFTER = ("左右",)
 CURRENCY_SIGNS = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "$": "USD",
                   "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "RMB": "CNY", "USD": "USD", "EUR": "EUR",
-                  "GBP": "GBP", "HKD": "HKD", "TWD": "TWD", "CNY": "CNY", "SGD": "SGD", "JPY": "JPY"}
+                  "GBP": "GBP", "HKD": "HKD", "TWD": "TWD", "CNY": "CNY", "SGD": "SGD", "JPY": "JPY", "Rs": "INR",
+                  "Rs.": "INR", "₹": "INR", "INR": "INR", "AUD": "AUD", "KRW": "KRW", "₩": "KRW"}
+CURRENCY_SIGN = re.compile(r"(?:US\$|HK\$|NT\$|S\$|A\$|C\$|\$|€|£|¥|￥|₹|₩|RMB|USD|EUR|GBP|HKD|TWD|CNY|SGD|JPY|INR|AUD|KRW|"
+                           r"Rs\.?)\s?$")
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
                   "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "新臺幣": "TWD", "新台幣": "TWD",
                   "新台币": "TWD", "台币": "TWD", "臺幣": "TWD", "台幣": "TWD", "港元": "HKD", "港币": "HKD",
@@ -48,11 +51,13 @@ TIME_WORDS = re.compile(r"\s*(?:-|‐)?\s*(?:years?|months?|weeks?|days?|hours?|
                         r"(?:st|nd|rd|th)\b|\s*(?:年|个月|個月|月|日|号|號|天|周|週|星期|小时|小時|分钟|分鐘|秒|时|時|点|點|"
                         r"岁|歲|周年|週年|届|屆|季度|:|：)", re.I)
 # Nouns that an enumeration counts ("three aspects", 三个方面): the parts of a plan, not a figure.
-ENUMERATED = re.compile(r"\s*(?:个|個|大|项|項)?(?:方面|领域|領域|原则|原則|重点|重點|支柱|层面|層面|环节|環節|维度|維度|"
-                        r"步骤|步驟|阶段|階段|目标|目標|方向)|\s+(?:aspects|areas|pillars|principles|priorities|"
+ENUMERATED = re.compile(r"\s*(?:类|類|大类|大類|种类|種類|大(?![约約概量幅批型]))|\s*(?:个|個|大|项|項)?(?:方面|领域|領域|原则|原則|重点|重點|支柱|层面|層面|环节|環節|维度|維度|"
+                        r"步骤|步驟|阶段|階段|目标|目標|方向|面向)|\s+(?:aspects|areas|pillars|principles|priorities|"
                         r"points|stages|dimensions|fronts|goals|objectives|phases|steps|tracks|rounds?)\b")
 # A number that names a thing: a hotline, a plan, a code.
-NAMING = re.compile(r"\s*(?:热线|熱線|专线|專線|反诈|反詐|hotline|helpline)", re.I)
+NAMING = re.compile(r"\s*(?:热线|熱線|专线|專線|反诈|反詐|打诈|打詐|hotline|helpline)", re.I)
+DIALLED = re.compile(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|电话|電話|\bcall|\bdial|\bhotline|\bhelpline)\s*[“「『\"]?$", re.I)
+QUOTED = re.compile(r"[“「『\"‘]$")
 LABEL_BEFORE = re.compile(r"(?:\b(?:No\.|Nos\.|no\.|number|Article|Section|Chapter|Rule|Level|Tier|Phase|Version|"
                           r"Room|Category|top|Top|ranked|rank|Class|Resolution|Decree|Act)\s*|第|[A-Za-z]-?|[#№])$")
 DEFINITE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|his|her|my|your|whose|which|other|last|"
@@ -64,16 +69,23 @@ STOP_WORDS = frozenset("""in of to the a an that which who whom were was are is 
     while when where since until after before during including involving according said says say told also
     only just more most less fewer some any all both other others' if because though although via versus vs
     than up down out off again further then once here there why how what""".split())
-NOT_COUNTABLE = frozenset("per percent cent times fold".split())
+MEASURE = re.compile(r"\s?(?:[KMGTP]bps|[KMGTP]B|terabytes?|gigabytes?|petabytes?|megabytes?|km|kg)\b")
+NOT_COUNTABLE = frozenset("per percent cent fold".split())
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 DIGITS = re.compile(
-    r"(?<![A-Za-z0-9_.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
-    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬])?"
+    r"(?<![A-Za-z0-9_.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?)(?![\d])"
+    r"(?P<more_before>余|餘|多(?=[万萬亿億]))?"
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion|lakhs?|crores?)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬])?"
     r"(?P<more>多|余|餘|\+)?"
     r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點])?", re.I)
-CN_NUMBER = re.compile(rf"(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九])?)?"
+CN_NUMBER = re.compile(rf"(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
                        rf"(?P<more>多|余|餘|来|來)?(?P<percent>%)?")
+# Arabic digits and Chinese scales mixed: 1万2000, 4万6563, 6亿5170万, 13億5千萬, 7萬6,418.
+MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:\d[\d,]*|[一二三四五六七八九]?[千百]|\d+[千百])+[亿億万萬千]?"
+                   r"|(?<![\d.,])\d+[亿億](?:\d+|[一二三四五六七八九])[千百]?[万萬]")
+CN_FRACTION = re.compile(rf"(?P<whole>{chinese.CN_NUMERAL}|\d+)分之(?P<part>{chinese.CN_NUMERAL}|\d+(?:\.\d+)?)")
+CN_HALF = re.compile(r"(?P<approx>近|逾|超过|超過|过|過|约|約)?(?:一半|(?<=[近逾过過])半数?(?![年月天日]))")
 CN_PERCENT = re.compile(rf"百分之(?P<number>\d+(?:\.\d+)?|{chinese.CN_NUMERAL})")
 SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": Decimal(1) / 3,
                "two thirds": Decimal(2) / 3, "two-thirds": Decimal(2) / 3, "a quarter": Decimal("0.25"),
@@ -82,9 +94,14 @@ SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": D
 SHARE = re.compile(rf"\b(?P<approx>(?:over|more than|nearly|almost|about|roughly|around|just under|just over) )?"
                    rf"(?P<words>{'|'.join(sorted(SHARE_WORDS, key=len, reverse=True))})\b(?=\s+(?:of|the|all)\b)",
                    re.I)
-ONE_IN = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2}) (?:in|out of) "
+ONE_IN = re.compile(r"\b(?P<approx>(?:nearly|almost|about|roughly|around|more than|over|just under|just over) )?"
+                    r"(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2}) (?:in|out of)(?: every)? "
                     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})\b(?![,.]?\d)", re.I)
 DOZEN = re.compile(r"\b(?:a|one|two|three|half a) dozen\b", re.I)
+# "thousands of victims", "tens of thousands of", "dozens of": at least the round number named.
+VAGUE = re.compile(r"\b(?P<tens>tens of |hundreds of )?(?P<scale>dozens|hundreds|thousands|millions|billions) of\b", re.I)
+VAGUE_SCALES = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
+                "tens of ": 10, "hundreds of ": 100}
 WORD_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 FULL_WIDTH = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFF01, 0xFF5F)}
@@ -122,6 +139,7 @@ class _Number:
     high: bool = False
     scaled: bool = False
     has_decimal: bool = False
+    to: Decimal | None = None  # the upper end of a range ("6,000 to 9,000")
 
 
 def to_decimal(number: str, scale: str | None = None) -> Decimal:
@@ -177,10 +195,33 @@ def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
         except ValueError:
             continue
         percent = bool(match["percent"])
-        mention_end = match.end() if scale or match["more"] or percent else match.end("number")
+        if match["more_before"] and not scale:
+            mention_end, more = match.end("more_before"), True
+        else:
+            mention_end = match.end() if scale or match["more"] or percent else match.end("number")
+            more = bool(match["more_before"]) or (bool(match["more"]) and mention_end >= match.end("more"))
         found.append(_Number(match.start(), mention_end, value / 100 if percent else value, percent=percent,
-                             low=bool(match["more"]) and mention_end >= match.end("more"), scaled=bool(scale),
+                             low=more, scaled=bool(scale),
                              has_decimal="." in number))
+    for match in MIXED.finditer(text, start, end):
+        try:
+            value = chinese.mixed_number(match.group())
+        except ValueError:
+            continue
+        more = re.match(r"多|余|餘", text[match.end():match.end() + 1])
+        found.append(_Number(match.start(), match.end() + (1 if more else 0), value, scaled=True, low=bool(more)))
+    for match in CN_FRACTION.finditer(text, start, end):
+        try:
+            whole, part = (Decimal(x) if x[0].isdigit() else chinese.chinese_number(x)
+                           for x in (match["whole"], match["part"]))
+        except (ValueError, InvalidOperation):
+            continue
+        if whole and part < whole:
+            found.append(_Number(match.start(), match.end(), part / whole, percent=True, share=True, chinese=True))
+    for match in CN_HALF.finditer(text, start, end):
+        approx = match["approx"] or ""
+        found.append(_Number(match.start(), match.end(), Decimal("0.5"), percent=True, share=True, chinese=True,
+                             low=approx in ("逾", "超过", "超過", "过", "過"), high=approx == "近"))
     for match in CN_PERCENT.finditer(text, start, end):
         number = match["number"]
         try:
@@ -218,7 +259,8 @@ NOT_NUMERALS = frozenset("十分 万分 千万 万一 一些 一起 一道 一�
 
 
 def _chinese_numeral_is_a_number(doc: _Text, mention: _Number, number: str) -> bool:
-    """A Chinese numeral counts something only when it stands as a word of its own: not 一些, 百姓, 十分, 之一."""
+    """A Chinese numeral counts something only when it starts a word of its own (or ends one: 分两|批次), and
+    is not one of the words made with numerals (一些, 百姓, 十分, 之一, 万一) or a place's name (四川)."""
     if mention.percent:
         return True
     words = doc.words_at(mention.start, 2)
@@ -226,9 +268,12 @@ def _chinese_numeral_is_a_number(doc: _Text, mention: _Number, number: str) -> b
         return False
     word_start, word_end, tag = words[0]
     word = chinese.simplified(doc.text[word_start:word_end])
-    if word_start < mention.start and doc.text[word_start:mention.start] not in APPROXIMATORS:
+    if word_start < mention.start and doc.text[word_start:mention.start] not in APPROXIMATORS \
+            and word_end > mention.end:
         return False
-    if word in NOT_NUMERALS or doc.text[mention.end:mention.end + 1] in REFERENCED or tag in ("d", "a", "c", "i", "l", "r", "b", "nr", "ns"):
+    approximated = mention.low or doc.text[max(0, mention.start - 2):mention.start].endswith(tuple(APPROXIMATORS))
+    if word in NOT_NUMERALS or tag in ("nr", "ns", "nt") or (
+            doc.text[mention.end:mention.end + 1] in REFERENCED and not approximated):
         return False
     if mention.value == 1 and not mention.scaled and not mention.low:
         return False  # 一个 is "a", not a count
@@ -242,6 +287,9 @@ def _english_words(doc: _Text, start: int, end: int) -> list[_Number]:
     text = doc.text
     found = [_Number(m.start(), m.end(), Decimal(12 * {"a": 1, "one": 1, "two": 2, "three": 3, "half": 0.5}[
         m.group().split()[0].lower()]).normalize(), words=True) for m in DOZEN.finditer(text, start, end)]
+    for m in VAGUE.finditer(text, start, end):
+        value = VAGUE_SCALES[m["scale"].lower()] * (VAGUE_SCALES[m["tens"].lower()] if m["tens"] else 1)
+        found.append(_Number(m.start(), m.end(), Decimal(value), words=True, low=True))
     tokens = [_Token(m) for m in WORD_TOKEN.finditer(text, start, end)]
     if not tokens:
         return found
@@ -249,8 +297,8 @@ def _english_words(doc: _Text, start: int, end: int) -> list[_Number]:
         if occurrence.is_ordinal:
             continue
         first, last = tokens[occurrence.start], tokens[occurrence.end - 1]
-        if any(m.start < last.end and first.start < m.end for m in found):
-            continue
+        if any(m.start < last.end + 4 and first.start < m.end for m in found) or occurrence.value == 1:
+            continue  # inside a vague plural; "one" is mostly "a"
         found.append(_Number(first.start, last.end, Decimal(str(occurrence.value)).normalize(), words=True))
     return found
 
@@ -279,13 +327,17 @@ def _find(doc: _Text, start: int, end: int, small: bool) -> list[Figure]:
     for match in ONE_IN.finditer(text, start, end):
         a, b = (_small_number(x) for x in (match["a"], match["b"]))
         if a and b and a < b:
-            figures.append(Figure(match.start(), match.end(), Decimal(a) / Decimal(b), unit="share"))
+            share, approx = Decimal(a) / Decimal(b), (match["approx"] or "").strip().lower()
+            figures.append(Figure(match.start(), match.end(), share, low=share if approx in LOWER_BEFORE else None,
+                                  high=share if approx in UPPER_BEFORE else None, unit="share"))
     for match in SHARE.finditer(text, start, end):
+        if re.search(r"(?:first|second|other|latter|former)\s+$", text[max(0, match.start() - 8):match.start()], re.I):
+            continue  # "the first half of 2024" is a period
         share, approx = SHARE_WORDS[match["words"].lower()], (match["approx"] or "").strip().lower()
         figures.append(Figure(match.start(), match.end(), share, low=share if approx in ("over", "more than") else None,
                               high=share if approx in ("nearly", "almost", "just under") else None, unit="share"))
     taken = [(f.start, f.end) for f in figures]
-    for number in sorted(_numbers(doc, start, end), key=lambda n: (n.start, -n.end)):
+    for number in _ranges(text, sorted(_numbers(doc, start, end), key=lambda n: (n.start, -n.end))):
         if any(s < number.end and number.start < e for s, e in taken):
             continue
         figure = _read(doc, number, small)
@@ -293,6 +345,38 @@ def _find(doc: _Text, start: int, end: int, small: bool) -> list[Figure]:
             figures.append(figure)
             taken.append((figure.start, figure.end))
     return figures
+
+
+RANGE_JOIN = re.compile(r"\s?(?:to|-|–|—|至|到|~|and)\s?")
+
+
+def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
+    """Join "6,000 to 9,000", "between 3 and 5 million", "3至5万" into one mention from the first to the second."""
+    joined: list[_Number] = []
+    skip = set()
+    for i, a in enumerate(numbers):
+        if i in skip:
+            continue
+        b = numbers[i + 1] if i + 1 < len(numbers) else None
+        join = b and RANGE_JOIN.fullmatch(text, a.end, b.start)
+        if join and "and" in join.group() and not re.search(r"between\s+$", text[max(0, a.start - 9):a.start], re.I):
+            join = None
+        if join and not a.percent and b.value > a.value and not _year_like(text, a) and not _year_like(text, b) \
+                and a.words == b.words:
+            value = a.value
+            if b.scaled and not a.scaled:  # "3 to 5 million": the scale is said once
+                value = a.value * (b.value / Decimal(re.sub(r"[^\d.]", "", text[b.start:b.end]) or 1)) \
+                    if not b.words else a.value
+            joined.append(_Number(a.start, b.end, value, percent=b.percent, words=a.words, chinese=a.chinese,
+                                  scaled=a.scaled or b.scaled, to=b.value))
+            skip.add(i + 1)
+        else:
+            joined.append(a)
+    return joined
+
+
+def _year_like(text: str, number: _Number) -> bool:
+    return bool(re.fullmatch(r"(?:1[5-9]|20)\d{2}", text[number.start:number.end]))
 
 
 def _small_number(word: str) -> int | None:
@@ -310,7 +394,7 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         return None
     start, low, high = number.start, number.low, number.high
     currency = ""
-    sign = re.search(r"(?:US\$|HK\$|NT\$|S\$|A\$|C\$|\$|€|£|¥|￥|RMB|USD|EUR|GBP|HKD|TWD|CNY|SGD|JPY)\s?$", before)
+    sign = CURRENCY_SIGN.search(before)
     if sign:
         currency, start = CURRENCY_SIGNS[sign.group().strip()], number.start - len(sign.group())
         before = before[:len(before) - len(sign.group())]
@@ -325,17 +409,20 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         word = approximator.group().strip().lower()
         low, high = low or word in LOWER_BEFORE, high or word in UPPER_BEFORE
         start -= len(approximator.group())
-    elif DEFINITE.search(before) and number.words:
-        return None  # "the two countries", "both sides": a reference, not a count
+    elif DEFINITE.search(before) and (number.words or (number.value < 100 and not number.scaled
+                                                           and not number.percent and not sign)):
+        return None  # "the two countries", "the 10 member states", "both sides": a reference, not a count
     value, end = number.value, number.end
-    if number.chinese or HAN.match(after[:1] or "a") or (number.scaled and HAN.match(text[number.end - 1])):
+    if number.percent:
+        unit, money = "percent", ""
+    elif number.chinese or HAN.match(after[:1] or "a") or (number.scaled and HAN.match(text[number.end - 1])):
         unit, end, money = _chinese_unit(doc, number, end)
     else:
         unit, end, money = _english_unit(text, end)
-    if unit in NOT_COUNTABLE:
+    if unit in NOT_COUNTABLE and not number.percent:
         return None
-    if number.percent:
-        unit, money = "percent", ""
+    if unit and (TIME_WORDS.fullmatch(" " + unit.split()[-1]) or (not number.chinese and TIME_WORDS.match(text, end)) or re.fullmatch(r"[A-Z]{4,}", unit.split()[0])):
+        return None  # "five business days"; a vanity number ("1300 CYBER")
     currency = money or currency
     if currency:
         if money == "CNY?":
@@ -349,36 +436,43 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         value = to_decimal(text[number.start:number.end].replace(".", ""))  # "20.000 websites": whole things
     tail = text[end:end + 8]
     for word in LOWER_AFTER + UPPER_AFTER + PLAIN_AFTER:
-        if tail.startswith(word) and not number.percent:
+        if tail.startswith(word) and not (number.percent and word == "+"):
             low, high = low or word in LOWER_AFTER, high or word in UPPER_AFTER
             end += len(word)
             break
+    if number.to is not None:
+        return Figure(start, end, value, value, number.to, unit)
     return Figure(start, end, value, value if low else None, value if high else None, unit)
 
 
 def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool:
     """Years, dates, times, durations, ordinals, ranks, enumerations and numbers in names."""
     mention = text[number.start:number.end]
-    if not number.words and re.search(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+ $", before) \
+    if not number.words and not number.percent and re.search(r"(?<=\w )[A-Z][A-Za-z]+ $", before) \
+            and not CURRENCY_SIGN.search(before) \
             and not re.search(rf"(?:{'|'.join(LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE)}) $", before, re.I):
             return True  # a number in a name: "Operation Endgame 2", "Article 5"
+    if not number.words and re.search(r"\b[A-Z][a-z]*[A-Z][A-Za-z]* ?$", before) and not CURRENCY_SIGN.search(before):
+        return True  # a version or a name: "LockBit 3.0", "GovCERT 2"
     if not number.words and (LABEL_BEFORE.search(before) or before.endswith(("-", "–", "/", "#", "."))):
         return True
     if number.words and re.search(r"第$", before):
         return True
-    if re.match(r"[A-Za-z]", after) and not number.words and not number.scaled and not number.percent:
+    if re.match(r"[A-Za-z]", after) and not number.words and not number.scaled and not number.percent \
+            and not MEASURE.match(after):
         return True  # 4G, 5th
     if not number.percent and TIME_WORDS.match(after) and not number.scaled:
         return True
-    if ENUMERATED.match(after) or NAMING.match(after):
+    if ENUMERATED.match(after) or NAMING.match(after) or DIALLED.search(before):
         return True
+    if QUOTED.search(before) and re.match(r"[^”」』\"’\s]{0,6}[”」』\"’]", after):
+        return True  # a number in a quoted name: “两卡”, 「斷網2024」
     if not number.words and not number.percent and not number.scaled:
         if re.match(r"[-–/]\d|\.\d|:\d", after):
             return True  # a range's first year, a date, a time, a version
         if re.search(rf"\b{MONTH}\s*$", before, re.I) or re.match(rf"\s+{MONTH}\b", after, re.I):
             return True  # the day of a date ("September 23", "29 May")
-        plain = mention.replace(",", "")
-        if re.fullmatch(r"(?:1[5-9]|20)\d{2}", plain):
+        if re.fullmatch(r"(?:1[5-9]|20)\d{2}", mention):
             return True  # a year
         if re.match(r"\d{3,4}(?:[ -]\d{3,4}){1,3}(?!\d)", text[number.start:number.end + 15]) \
                 or re.search(r"\d{3,4}[ -]$", before):
@@ -438,17 +532,25 @@ def _chinese_unit(doc: _Text, number: _Number, end: int) -> tuple[str, int, str]
         piece = text[max(word_start, end):word_end]
         if not HAN.match(piece) or (parts and tag not in ("n", "nz", "vn", "ng", "nt", "b", "")):
             break
-        if not parts and word_start < end and piece == text[end:word_end] and len(piece) > 1 and tag == "m":
-            piece = piece[:1]  # 万次: the scale was read; 次 is the classifier
-            word_end = end + 1
+        if not parts and word_start < end and tag in ("m", "l", "i", "mq"):
+            # 万次, 近百名, 两千人: the number was read from the word; what is left of it is the classifier.
+            piece = text[end:min(word_end, end + 2)]
+            word_end = end + len(piece)
         if not parts and piece[0] in "的是在和与與及等或至到之年月日个个" and len(piece) == 1 and piece not in "个":
             break
-        if not parts and tag in ("v", "p", "c", "u", "d", "r", "a") and len(piece) > 1:
+        if not parts and tag in ("v", "p", "c", "u", "r", "a") and len(piece) > 1:
+            if chinese.tag(piece[0]) != "q":
+                break
+            piece, word_end = piece[0], word_start + 1 if word_start >= end else end + 1  # 16名|为: 名 counts
+            parts.append(piece)
+            position = word_end
             break
         parts.append(piece)
         position = word_end
         if len("".join(parts)) >= 6 or len(parts) >= 3:
             break
+        if len(parts) == 1 and (len(piece) > 1 or chinese.tag(piece) == "n"):
+            break  # the counted noun itself (6人, 3500网站), no classifier before a noun
     unit = "".join(parts)
     return unit, position, ""
 
