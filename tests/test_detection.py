@@ -14,7 +14,29 @@ pytestmark = pytest.mark.django_db
 
 def test_evaluate_without_reviews_says_what_to_do():
     with pytest.raises(CommandError, match="load fixtures/seed_annotations.json"):
-        call_command("evaluate_detection")
+        call_command("evaluate_detection", "--seeds")
+
+
+def test_evaluate_scores_the_corpus_per_language_and_kind(tmp_path):
+    (tmp_path / "t.toml").write_text(
+        'language = "en"\npublished = "2024-07-11"\ntext = """Police arrested seven suspects on Monday. '
+        'About 40 servers went dark."""\n'
+        '[[figures]]\nquote = "seven suspects"\nvalue = "7"\nunit = "suspects"\n'
+        '[[figures]]\nquote = "About 40 servers"\nvalue = "40"\nhigh = "40"\nunit = "servers"\n'
+        '[[events]]\nquote = "Police arrested seven suspects on Monday"\ndate = "2024-07-08"\n', encoding="utf-8")
+    out = io.StringIO()
+    call_command("evaluate_detection", "--corpus", str(tmp_path), "--misses", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "en       event      1     1      1.00   1.00  1.00     -" in lines
+    assert "en       figure     2     2      1.00   1.00  0.50  1.00" in lines  # "About" sets no bound
+    assert any(line.startswith("wrong en figure: t: 'About 40 servers' read 40/None/None") for line in lines)
+
+
+def test_evaluate_names_a_bad_corpus_file(tmp_path):
+    (tmp_path / "bad.toml").write_text('language = "en"\npublished = "2024"\ntext = "x"\n'
+                                       '[[figures]]\nquote = "absent"\nvalue = "1"\n', encoding="utf-8")
+    with pytest.raises(CommandError, match="bad.toml: 'absent' does not occur"):
+        call_command("evaluate_detection", "--corpus", str(tmp_path))
 
 
 def _detect(*args):

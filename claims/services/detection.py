@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from claims.models import Claim, ClaimActor, ClaimLink, Document
-from claims.text.dates import format_interval
-from claims.text.dates import FuzzyDate
+from claims.text.dates import FuzzyDate, format_interval
 from claims.text.detect import Candidate, detect
+from claims.text.evaluation import Gold, Score, score_text
 from claims.text.spans import context
 
 SUGGESTED_REASON = "suggested by detection"
@@ -323,56 +323,24 @@ def _store_links(proposals: list[LinkSuggestion]) -> int:
 # --- Evaluation --------------------------------------------------------------------------------------
 
 
-@dataclass
-class Score:
-    """How detection fares against reviewed claims of one kind."""
-
-    reviewed: int = 0
-    suggested: int = 0
-    matched: int = 0
-    correct: int = 0  # matched and with the same value (figures) or the same date interval (events)
-    misses: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.suggested if self.suggested else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.reviewed if self.reviewed else 0.0
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.matched if self.matched else 0.0
+def _gold(claim: Claim) -> Gold:
+    return Gold(claim.kind, claim.language, claim.start, claim.end, claim.quote, value=claim.value, low=claim.value_low,
+                high=claim.value_high, date=claim.date_iso)
 
 
-def evaluate(documents: Iterable[Document], progress: Callable = iter) -> dict[str, Score]:
-    """Detect in each document with reviewed claims and match candidates to them one to one by overlapping
-    span and kind (the annotations themselves are not consulted by detection)."""
-    scores = {Claim.Kind.FIGURE: Score(), Claim.Kind.EVENT: Score()}
+def evaluate(documents: Iterable[Document], progress: Callable = iter) -> dict:
+    """Detect in each document with reviewed claims and score the candidates against the reviewed figures and
+    events ((language, kind) -> Score; the annotations themselves are not consulted by detection)."""
+    scores: dict = defaultdict(Score)
     for document in progress(list(documents)):
-        reviewed = list(document.claims.filter(status=Claim.Status.REVIEWED))
+        reviewed = [_gold(c) for c in document.claims.filter(
+            status=Claim.Status.REVIEWED, kind__in=[Claim.Kind.FIGURE, Claim.Kind.EVENT])]
         candidates = detect_document(document)
-        for kind, score in scores.items():
-            gold = [c for c in reviewed if c.kind == kind]
-            found = [c for c in candidates if c.kind == kind]
-            score.reviewed += len(gold)
-            score.suggested += len(found)
-            used: set[int] = set()
-            for candidate in found:
-                match = next((c for c in gold if c.pk not in used and c.start < candidate.end
-                              and candidate.start < c.end), None)
-                if match is None:
-                    continue
-                used.add(match.pk)
-                score.matched += 1
-                if kind == Claim.Kind.FIGURE:
-                    score.correct += candidate.value == match.value
-                else:
-                    score.correct += bool(candidate.date) and (candidate.date.start, candidate.date.end) == (
-                        match.date_start, match.date_end)
-            score.misses += [f"#{c.pk} {c.quote[:60]!r}" for c in gold if c.pk not in used]
-    return scores
+        for language in sorted({g.language for g in reviewed} | {c.language for c in candidates}):
+            score_text(scores, f"document {document.pk}", document.text, language,
+                       [g for g in reviewed if g.language == language],
+                       [c for c in candidates if c.language == language])
+    return dict(sorted(scores.items()))
 
 
 def documents_with_reviews() -> Iterable[Document]:

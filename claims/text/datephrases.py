@@ -152,7 +152,8 @@ class DateContext:
         """The date a phrase denotes; None when it needs a reference the text does not give. May raise
         ValueError for an impossible date (30 February)."""
         result = self._resolve(kind, parts, future)
-        if result is not None and kind not in ("relative-year", "since-year", "year-range"):
+        relative_period = kind == "year-period" and parts.get("rel")  # 明年第一季 says nothing of the text's year
+        if result is not None and kind not in ("relative-year", "since-year", "year-range") and not relative_period:
             self.year = result.start.year
             self.month = result.start.month if result.precision in (MONTH_PRECISION, DAY) else None
             self.last = result

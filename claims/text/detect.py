@@ -64,7 +64,7 @@ def detect_figures(text: str, language_of, ranges: list[tuple[int, int]], curren
         if value is None or (figure.low is not None and low is None) or (figure.high is not None and high is None):
             continue  # too large to be a count anyone states
         found.append(Candidate(FIGURE_KIND, figure.start, figure.end, text[figure.start:figure.end],
-                               language_of(figure.start), value=value, value_low=low, value_high=high,
+                               language_of(figure.start, figure.end), value=value, value_low=low, value_high=high,
                                unit=figure.unit[:200]))
     return found
 
@@ -87,7 +87,7 @@ def detect_events(text: str, language_of, ranges: list[tuple[int, int]],
     """Candidate events in the given ranges (clauses reporting something that happened, with their date),
     and the resolved date phrases, to date the figures with."""
     events, phrases = find_events(text, ranges, published)
-    found = [Candidate(EVENT_KIND, e.start, e.end, text[e.start:e.end], language_of(e.start), date=e.date,
+    found = [Candidate(EVENT_KIND, e.start, e.end, text[e.start:e.end], language_of(e.start, e.end), date=e.date,
                        note=e.note) for e in events]
     return _without_overlaps(found), phrases
 
@@ -147,8 +147,8 @@ def detect(text: str, languages: list[str], published: FuzzyDate | date | None =
         ranges = [piece for s, e in ranges for piece in ((s, min(e, dup_start)), (max(s, dup_end), e)) if piece[0] < piece[1]]
     chinese = next((tag for tag in languages if tag.startswith("zh")), "zh-Hans")
 
-    def language_of(offset: int) -> str:
-        return chinese if HAN.search(text[offset:offset + 12]) else "en"
+    def language_of(start: int, end: int) -> str:
+        return chinese if HAN.search(text, start, max(end, start + 12)) else "en"
 
     events, phrases = detect_events(text, language_of, ranges, published)
     sentences = sentence_spans(text, ranges)

@@ -126,6 +126,10 @@ def load_corpus(folder: Path | str) -> list[GoldText]:
     return [load_text(path) for path in sorted(Path(folder).glob("*.toml"))]
 
 
+def _show(value: Decimal | None) -> str:
+    return "None" if value is None else f"{value.normalize():f}"
+
+
 def _same(a: Decimal | None, b: Decimal | None) -> bool:
     return (a is None) == (b is None) and (a is None or a == b)
 
@@ -172,9 +176,9 @@ def score_text(scores: dict, name: str, text: str, language: str, gold: Iterable
                     else:
                         score.wrong.append(f"{name}: phrase {best.quote!r}, gold {item.quote!r}")
             else:
-                said = (f"{best.value}/{best.value_low}/{best.value_high}" if kind == FIGURE_KIND
+                said = ("/".join(map(_show, (best.value, best.value_low, best.value_high))) if kind == FIGURE_KIND
                         else (best.date.isoformat() if best.date else None))
-                meant = f"{item.value}/{item.low}/{item.high}" if kind == FIGURE_KIND else item.date
+                meant = "/".join(map(_show, (item.value, item.low, item.high))) if kind == FIGURE_KIND else item.date
                 score.wrong.append(f"{name}: {best.quote!r} read {said}, gold {meant} ({item.quote!r})")
         score.extra += [f"{name}: {c.quote!r}" for i, c in enumerate(found) if i not in used]
 

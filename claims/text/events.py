@@ -18,7 +18,7 @@ from .datephrases import DateContext, dates_in, is_future
 EVENT_VERBS = re.compile(
     r"\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed)?|seiz(?:e|es|ed)|sign(?:s|ed|ing)?|held|hold(?:s|ing)?|host(?:s|ed)?|"
     r"launch(?:es|ed)?|releas(?:e|es|ed)|publish(?:es|ed)?|announc(?:e|es|ed)|open(?:s|ed)?|beg(?:an|in|ins)|"
-    r"start(?:s|ed)|met|meet(?:s|ing)?|agree(?:s|d)?|attack(?:ed)?|hit|struck|detect(?:ed)?|discover(?:ed)?|"
+    r"start(?:s|ed)|met|meets?|agree(?:s|d)?|attack(?:ed)?|hit|struck|detect(?:ed)?|discover(?:ed)?|"
     r"issu(?:e|es|ed)|pass(?:ed)?|introduc(?:e|es|ed)|adopt(?:s|ed)?|take(?:s)? effect|took effect|"
     r"(?:come|came|comes|enter(?:ed|s)?) into force|raid(?:s|ed)?|dismantl(?:e|es|ed)|disrupt(?:s|ed)?|"
     r"t(?:ook|ake|akes) down|shut(?:s)? down|charg(?:e|es|ed)|sentenc(?:e|es|ed)|convict(?:s|ed)?|"
@@ -31,6 +31,8 @@ EVENT_VERBS = re.compile(
     r"kick(?:s|ed)? off|inaugurat(?:e|es|ed)|summon(?:s|ed)?|signed|expel(?:s|led)?|ban(?:s|ned)?|"
     r"block(?:ed)?|suspend(?:s|ed)?|indict(?:s|ed)?|plead(?:s|ed)?|pleaded|fined|jailed|captured|rescued|"
     r"intercepted|searched|identified|traced|shut|closed|filed|submitted|completed|finished|organi[sz]ed|"
+    r"target(?:s|ed)|paraly[sz](?:e|es|ed)|crippl(?:e|es|ed)|knock(?:s|ed)? (?:out|offline)|encrypt(?:s|ed)|"
+    r"disclos(?:e|es|ed)|promulgat(?:e|es|ed)|reach(?:es|ed)? (?:a |an )?(?:consensus|agreement|deal)|"
     r"co-?hosted|co-?chaired|chaired|opened an investigation|warned of|reported (?:a|an|the)|went live|"
     r"went into effect|exercise[sd]?|drill(?:s|ed)?|trained)\b|"
     r"拘捕|逮捕|抓获|抓獲|抓捕|捣毁|搗毀|破获|破獲|查获|查獲|检获|檢獲|截获|截獲|签署|簽署|签订|簽訂|簽定|签约|簽約|举行|舉行|"
@@ -40,13 +42,17 @@ EVENT_VERBS = re.compile(
     r"参与|參與|参加|參加|率团|率團|抵达|抵達|发生|發生|爆发|爆發|入侵|瘫痪|癱瘓|破坏|破壞|窃取|竊取|泄露|洩露|外泄|外洩|"
     r"侵入|勒索|通报|通報|约谈|約談|处罚|處罰|罚款|罰款|关闭|關閉|封堵|拦截|攔截|遣返|引渡|移交|查处|查處|查办|查辦|"
     r"开通|開通|推出|上路|启用|啟用|颁布|頒布|頒佈|修订|修訂|印发|印發|出台|召集|邀集|主持|主办|主辦|承办|承辦|"
-    r"发表|發表|签发|簽發|审议|審議|表决|表決|批准|核准|举报|舉報|立案|搜查|突击|突擊|围捕|圍捕|收网|收網|落网|落網|"
+    r"发表|發表|披露|交换意见|交換意見|达成|達成|签发|簽發|审议|審議|表决|表決|批准|核准|举报|舉報|立案|搜查|突击|突擊|围捕|圍捕|收网|收網|落网|落網|"
     r"被捕|被截获|被截獲|被拘|扣押|查扣|检控|檢控|提控|演练|演練|演习|演習|培训|培訓|赴|访华|訪華|访台|訪台|参访|參訪|"
     r"受到|完成|建立|创建|創建|组建|組建|揭牌|挂牌|掛牌", re.I)
 CLAUSE_BREAK = re.compile(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|\s+(?:and|but|while|after|before|when)\s+|(?<![合])[并並](?![且不])")
 SENTENCE_BREAK = re.compile(r"(?<=[!?。！？])\s*|(?<=\.)\s+(?=[A-Z\"“(\u3400-\u9fff\d])|\n+")
 DATELINE = re.compile(r"^[\s\S]{0,80}?(?:\((?:Reuters|AP|AFP|Xinhua|Kyodo|Yonhap|PTI|dpa|Bernama|ANI|CNA|IANS|"
-                      r"UNI|Bloomberg)\)|\s[-–—]{1,2}\s|电|電|讯|訊)", re.I)
+                      r"UNI|Bloomberg)\)|\s[-–—]{1,2}\s|\d{1,2}日(?:电|電|讯|訊))", re.I)
+
+
+PUBLICATION_WORDS = re.compile(r"^\s*(?:published|updated|posted|first published|last updated|date|dated|"
+                               r"发布时间|發布時間|发布日期|發布日期|日期|更新)\s*[:：]?\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -68,9 +74,13 @@ class Event:
     note: str = ""
 
 
-def _spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _spans(pattern: re.Pattern, text: str, start: int, end: int,
+           keep: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The pieces of text[start:end] between matches of `pattern`, never breaking inside a `keep` span."""
     spans, position = [], start
     for match in pattern.finditer(text, start, end):
+        if any(a < match.start() < b for a, b in keep):
+            continue
         if match.start() > position:
             spans.append((position, match.start()))
         position = max(position, match.end())
@@ -94,7 +104,7 @@ def _publication_lines(text: str, start: int, end: int) -> list[tuple[int, int]]
     if dateline and start == _first_line_start(text, start):
         spans.append((dateline.start(), dateline.end()))
     for line_start, line_end in _spans(re.compile(r"\n"), text, start, end):
-        line = text[line_start:line_end].strip()
+        line = PUBLICATION_WORDS.sub("", text[line_start:line_end]).strip()
         if line and len(line) <= 40:
             phrases = dates_in(line)
             if phrases and sum(e - s for _, s, e, _ in phrases) >= len(re.sub(r"[\s,，.。()（）]", "", line)) - 4:
@@ -115,11 +125,14 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
     for range_start, range_end in ranges:
         context = DateContext(published)
         skip = _publication_lines(text, range_start, range_end)
+        previous = None  # (end of the last sentence with a dated event, its date)
         for sentence_start, sentence_end in _spans(SENTENCE_BREAK, text, range_start, range_end):
             sentence = text[sentence_start:sentence_end]
-            clauses = _spans(CLAUSE_BREAK, text, sentence_start, sentence_end)
+            found = dates_in(sentence)
+            clauses = _spans(CLAUSE_BREAK, text, sentence_start, sentence_end,
+                             [(sentence_start + s, sentence_start + e) for _, s, e, _ in found])
             dated: list[DatedPhrase] = []
-            for kind, s, e, parts in dates_in(sentence):
+            for kind, s, e, parts in found:
                 s, e = sentence_start + s, sentence_start + e
                 clause = next(((a, b) for a, b in clauses if a <= s < b), (s, e))
                 try:
@@ -129,8 +142,12 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                 if resolved is not None and not any(a <= s and e <= b for a, b in skip):
                     dated.append(DatedPhrase(s, e, resolved))
             phrases += dated
-            if not dated:
+            carried = not dated and previous is not None and "\n" not in text[previous[0]:sentence_start]
+            if not dated and not carried:
+                previous = None
                 continue
+            if carried:  # "Europol set up a command post": the occurrence the sentence before dated goes on
+                dated = [previous[1]]
             for clause_start, clause_end in clauses:
                 verb = EVENT_VERBS.search(text, clause_start, clause_end)
                 if not verb:
@@ -145,8 +162,11 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                 start, end = _trim(text, clause_start, clause_end)
                 if start >= end:
                     continue
-                note = "" if own else "Dated by the date phrase of its sentence."
+                note = "" if own else "Dated by the date phrase of its sentence." if not carried else \
+                    "Dated by the sentence before it."
                 events.append(Event(start, end, when.date, note))
+                if not carried:
+                    previous = (sentence_end, when)
     return events, phrases
 
 

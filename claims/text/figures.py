@@ -480,31 +480,32 @@ def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool
     return False
 
 
+ENGLISH_WORD = re.compile(r"( ?)((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’-]*)")
+
+
 def _english_unit(text: str, end: int) -> tuple[str, int, str]:
-    """The counted noun after a number (up to three words, stopping at function words, verbs in -ed after the
-    first word, adverbs and punctuation); money words give their currency."""
+    """The counted noun after a number (up to three words, stopping at function words, verbs in -ed or -ing
+    after the first word, adverbs, a plural noun and punctuation); money words give their currency."""
     words: list[str] = []
     position = end
-    for match in re.finditer(r"( ?)([A-Za-z][A-Za-z'’-]*)", text[end:end + 60]):
-        if match.start() != position - end or (not match.group(1) and words) or (not match.group(1) and not words
-                                                                                    and match.start() == 0 and False):
+    for match in ENGLISH_WORD.finditer(text, end, end + 60):
+        if match.start() != position or (not match.group(1) and words):
             break
         word = match.group(2)
         lower = word.lower()
+        acronym = word.isupper() and len(word) > 1
         if lower in CURRENCY_WORDS:
-            return CURRENCY_WORDS[lower], end + match.end(), CURRENCY_WORDS[lower]
-        if lower in STOP_WORDS or len(words) == 3 or (words and lower.endswith(("ed", "ing", "ly"))) \
-                or lower.endswith("ly") or (words and word[0].isupper() and not words[-1][0].isupper()):
+            return CURRENCY_WORDS[lower], match.end(), CURRENCY_WORDS[lower]
+        if (lower in STOP_WORDS and not acronym) or len(words) == 3 or lower.endswith("ly") \
+                or (words and lower.endswith(("ed", "ing"))) \
+                or (words and word[0].isupper() and not words[-1][0].isupper()):
             break
         words.append(word.rstrip("'’"))
-        position = end + match.end()
-        if lower.endswith("s") and not lower.endswith("ss") and len(words) >= 1 and lower not in ("its", "this"):
+        position = match.end()
+        if lower.endswith("s") and not lower.endswith("ss") and not acronym and lower not in ("its", "this"):
             break  # a plural noun ends the counted phrase ("4,200 phishing websites")
-    if not words:
-        if text[end:end + 7] == " of the" or text[end:end + 4] == " of ":
-            return "", end, ""
-    return " ".join(words).lower() if not any(w.isupper() and len(w) > 1 for w in words) else " ".join(words), \
-        position, ""
+    unit = " ".join(words)
+    return (unit if any(w[0].isupper() for w in words) else unit.lower()), position, ""
 
 
 def _chinese_unit(doc: _Text, number: _Number, end: int) -> tuple[str, int, str]:

@@ -194,6 +194,7 @@ SPECTACULAR_SETTINGS = {
 # Where `quickstart` finds the seed corpus and the curated annotations.
 CLAIMTRACK_SEEDS_DIR = BASE_DIR / "seeds"
 CLAIMTRACK_FIXTURES_DIR = BASE_DIR / "fixtures"
+CLAIMTRACK_DETECTION_CORPUS = CLAIMTRACK_FIXTURES_DIR / "detection_corpus"  # hand-annotated texts, see its README
 # Largest document `import_documents` accepts, in bytes.
 # The largest request body (the API answers 413 above it): room for a document of the import limit, JSON-escaped.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("CLAIMTRACK_MAX_BODY_BYTES", str(8 * 1024 * 1024)))
