@@ -1,6 +1,7 @@
 """Detection in the database: targets on the seeds, idempotent suggestions, link suggestions."""
 
 import io
+from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -175,3 +176,36 @@ def test_suggestions_show_in_the_api_and_the_admin_queue(client_as):
     admin.force_login(staff("editors"))
     page = admin.get(reverse("admin:claims_suggestedclaim_changelist")).content.decode()
     assert "nearly 9,000 phishing sites" in page
+
+
+def test_suggested_claims_get_the_actors_their_sentences_name_in_either_script():
+    police = ActorFactory(kind="government_body", name="Hong Kong Police Force", slug="hkpf")
+    police.aliases.create(name="香港警务处", language="zh-Hans")
+    singapore = ActorFactory(kind="government_body", name="Singapore Police Force", slug="spf")
+    singapore.aliases.create(name="新加坡警察部队", language="zh-Hans")
+    text = ("香港警務處表示，與新加坡警察部隊昨日簽署合作備忘錄。今年首9個月共攔截約23億港元騙款。\n\n"
+            "The Hong Kong Police Force said it arrested 312 people on Monday.")
+    document = DocumentFactory(text=text, languages=["zh-Hant", "en"], published_start=date(2024, 10, 15),
+                               published_end=date(2024, 10, 15), published_precision="day")
+    suggest_claims(document)
+    signed = Claim.objects.get(kind="event", quote__contains="簽署")
+    assert {(ca.actor.slug, ca.role) for ca in signed.claim_actors.all()} == {("hkpf", "claimant"),
+                                                                          ("spf", "participant")}
+    money = Claim.objects.get(kind="figure", unit="HKD")
+    assert not money.claim_actors.exists()  # its sentence names no one
+    arrested = Claim.objects.get(kind="event", quote__contains="arrested")
+    assert {(ca.actor.slug, ca.role) for ca in arrested.claim_actors.all()} == {("hkpf", "claimant")}
+    assert arrested.claim_actors.get().history.latest().history_change_reason == "suggested by detection"
+
+
+def test_same_event_links_are_suggested_between_suggestions():
+    forum = ActorFactory(kind="event_series", name="Wuzhen Summit", slug="wuzhen")
+    forum.aliases.create(name="乌镇峰会", language="zh-Hans")
+    day = {"published_start": date(2024, 11, 21), "published_end": date(2024, 11, 21), "published_precision": "day"}
+    english = DocumentFactory(text="The Wuzhen Summit opened on Wednesday with 1,500 guests.", languages=["en"], **day)
+    chinese = DocumentFactory(text="乌镇峰会20日开幕。", languages=["zh-Hans"], **day)
+    suggest_claims(english), suggest_claims(chinese)
+    _detect("--document", str(english.pk))
+    [link] = ClaimLink.objects.filter(relation="same_event")
+    assert {link.from_claim.document_id, link.to_claim.document_id} == {english.pk, chinese.pk}
+    assert "Wuzhen Summit" in link.note

@@ -10,9 +10,11 @@ from decimal import Decimal
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from claims.models import Claim, ClaimActor, ClaimLink, Document
+from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document
+from claims.text.actors import ActorMatcher, fold
 from claims.text.dates import FuzzyDate, format_interval
 from claims.text.detect import Candidate, detect
+from claims.text.events import sentence_spans
 from claims.text.evaluation import Gold, Score, score_text
 from claims.text.spans import context
 
@@ -43,9 +45,34 @@ def _claim(document: Document, candidate: Candidate) -> Claim:
     )
 
 
+def actor_matcher() -> ActorMatcher:
+    """The registry's actors by every name and alias, ready to be found in texts."""
+    names = [*Actor.objects.values_list("pk", "name"), *ActorAlias.objects.values_list("actor_id", "name")]
+    return ActorMatcher(names)
+
+
+def _actors(document: Document, claims: list[Claim], matcher: ActorMatcher) -> list[ClaimActor]:
+    """The actors named in each claim's sentence: the one who speaks as claimant, the others as participants
+    (events) or subjects (figures)."""
+    text = document.text
+    sentences = sentence_spans(text, [(0, len(text))])
+    folded = fold(text)
+    found = []
+    for claim in claims:
+        start, end = next(((s, e) for s, e in sentences if s <= claim.start < e), (claim.start, claim.end))
+        roles = {}
+        for mention in matcher.find(text, start, max(end, claim.end), folded):
+            other = ClaimActor.Role.PARTICIPANT if claim.kind == Claim.Kind.EVENT else ClaimActor.Role.SUBJECT
+            roles.setdefault((mention.actor, ClaimActor.Role.CLAIMANT if mention.speaks else other), None)
+        found += [ClaimActor(claim=claim, actor_id=actor, role=role) for actor, role in roles]
+    return found
+
+
 @transaction.atomic
-def suggest_claims(document: Document, candidates: list[Candidate] | None = None) -> int:
-    """Store new candidates of a document as suggested claims; return how many.
+def suggest_claims(document: Document, candidates: list[Candidate] | None = None,
+                   matcher: ActorMatcher | None = None) -> int:
+    """Store new candidates of a document as suggested claims, with the actors their sentences name; return
+    how many.
 
     Re-running adds nothing: a span and kind that exists already (whatever its status, so a rejected
     suggestion stays rejected) is skipped, and so is any candidate overlapping a claim of its kind that
@@ -63,7 +90,10 @@ def suggest_claims(document: Document, candidates: list[Candidate] | None = None
     ]
     for claim in new:
         claim.full_clean(validate_unique=False, validate_constraints=False)
-    bulk_create_with_history(new, Claim, default_change_reason=SUGGESTED_REASON)
+    created = bulk_create_with_history(new, Claim, default_change_reason=SUGGESTED_REASON)
+    if created:
+        roles = _actors(document, created, matcher or actor_matcher())
+        bulk_create_with_history(roles, ClaimActor, default_change_reason=SUGGESTED_REASON)
     return len(new)
 
 

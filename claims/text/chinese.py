@@ -22,6 +22,7 @@ CN_NUMERAL_CHARS = "".join(CN_DIGIT) + "".join(CN_UNIT) + "".join(CN_SCALE)
 CN_NUMERAL = f"[{CN_NUMERAL_CHARS}]+(?:[点點.．][{''.join(CN_DIGIT)}]+[万萬亿億]?)?"
 
 
+@functools.lru_cache(maxsize=8192)
 def chinese_number(numeral: str) -> Decimal:
     """The value of a Chinese numeral: 七十 -> 70, 一千二百 -> 1200, 三百五 -> 350, 二〇八 -> 208, 三点五 -> 3.5
     (cn2an), and the forms it does not read: 百 -> 100, 一五二万 -> 1520000 (digits one by one before a scale).
@@ -81,15 +82,15 @@ def tenths(whole: str, part: str | None) -> Decimal:
 
 
 def tag(word: str) -> str:
-    """jieba's part-of-speech tag of a word ('' when its dictionary has none)."""
-    return _tags().get(simplified(word), "")
+    """jieba's part-of-speech tag of a word in Simplified characters ('' when its dictionary has none)."""
+    return tags().get(word, "")
 
 
 # --- Words -------------------------------------------------------------------------------------------
 
 
 @functools.cache
-def _tags() -> dict[str, str]:
+def tags() -> dict[str, str]:
     """jieba's dictionary: word -> part-of-speech tag (n noun, v verb, q classifier, m numeral, ...)."""
     import jieba
 
@@ -108,13 +109,12 @@ def simplified(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
-def words(text: str) -> list[tuple[str, str]]:
-    """The words of a short Chinese text with their tags ('' when the dictionary has none), in the original
-    characters."""
+def segment(text: str) -> tuple[str, list[tuple[str, int, int]]]:
+    """The text in Simplified characters (position for position) and its words, (word, start, end)."""
     import rjieba
 
     plain = simplified(text)
-    return [(text[start:end], _tags().get(word, "")) for word, start, end in rjieba.tokenize(plain)]
+    return plain, rjieba.tokenize(plain)
 
 
 HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")

@@ -56,6 +56,7 @@ def _month(value: str) -> int:
 
 
 _Y = r"(?P<year>(?:1[89]|20)\d{2}|[〇零○一二][〇零○一二三四五六七八九]{3})"
+_YE = r"(?P<year>(?:1[89]|20)\d{2})"
 _M = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _M2 = _M.replace("month", "month2")
 _D = r"(?P<day>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -73,11 +74,11 @@ _TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 # Most specific first: where patterns overlap, the one listed first wins.
 DATE_PATTERNS = [
-    ("day-range", re.compile(rf"\bbetween\s+(?P<day>\d{{1,2}})\s+and\s+(?P<day2>\d{{1,2}})\s+{_MONTH}(?:,?\s+{_Y})?", re.I)),
-    ("day-range", re.compile(rf"\b(?:from\s+)?(?P<day>\d{{1,2}})\s*(?:-|–|to)\s*(?P<day2>\d{{1,2}})\s+{_MONTH}(?:,?\s+{_Y})?", re.I)),
-    ("day-range", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\s*(?:-|–|to)\s*(?P<day2>\d{{1,2}})(?:,?\s+{_Y})?\b", re.I)),
-    ("day", re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_Y}", re.I)),
-    ("day", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH},?\s+{_Y}", re.I)),
+    ("day-range", re.compile(rf"\bbetween\s+(?P<day>\d{{1,2}})\s+and\s+(?P<day2>\d{{1,2}})\s+{_MONTH}(?:,?\s+{_YE})?", re.I)),
+    ("day-range", re.compile(rf"\b(?:from\s+)?(?P<day>\d{{1,2}})\s*(?:-|–|to)\s*(?P<day2>\d{{1,2}})\s+{_MONTH}(?:,?\s+{_YE})?", re.I)),
+    ("day-range", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\s*(?:-|–|to)\s*(?P<day2>\d{{1,2}})(?:,?\s+{_YE})?\b", re.I)),
+    ("day", re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YE}", re.I)),
+    ("day", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH},?\s+{_YE}", re.I)),
     ("day-range", re.compile(rf"(?:{_Y}年)?{_M}月{_D}[日号號]?(?:至|到|-|–){_D2}[日号號]")),
     ("day-range", re.compile(rf"(?<![\d月年])(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
     ("day", re.compile(rf"{_Y}年{_M}月{_D}[日号號]")),
@@ -88,12 +89,12 @@ DATE_PATTERNS = [
     ("year-range", re.compile(r"\b(?:from|between)\s+(?P<year>(?:19|20)\d{2})\s+(?:to|and|until|through)\s+"
                               r"(?P<year2>(?:19|20)\d{2})\b", re.I)),
     ("year-range", re.compile(r"(?P<year>(?:19|20)\d{2})年?(?:至|到|-|–)(?P<year2>(?:19|20)\d{2})年(?:间|間)?")),
-    ("month", re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_Y}", re.I)),
+    ("month", re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_YE}", re.I)),
     ("month", re.compile(rf"{_Y}年{_M}月")),
     ("roc-month", re.compile(rf"{_ROC}{_M}月")),
     ("year-period", re.compile(rf"(?:{_Y}年|{_REL_YEAR}|{_ROC})(?:的)?{_CN_PERIOD}")),
     ("year-period", re.compile(rf"\b(?:in\s+)?(?:{_EN_HALF}|{_EN_QUARTER}|{_EN_FIRST}){_EN_WHICH_YEAR}\b", re.I)),
-    ("year-period", re.compile(rf"\b(?P<hq>[HQ][1-4])\s+(?P<year>(?:19|20)\d{{2}})\b")),
+    ("year-period", re.compile(rf"\b(?P<hq>[HQ][1-4])\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
     ("period", re.compile(rf"{_CN_PERIOD}")),
     ("period", re.compile(rf"\b(?:in\s+)?(?:{_EN_HALF}|{_EN_QUARTER})(?:the\s+)?year\b", re.I)),
     ("period", re.compile(rf"\b(?:in\s+)?the\s+(?P<quarter>first|second|third|fourth)\s+quarter\b", re.I)),
@@ -242,7 +243,7 @@ class DateContext:
             if kind == "period" and future and reference is not None:
                 year = max(year, reference.year)
             if parts.get("hq"):
-                parts = {**parts, ("half" if parts["hq"][0] == "H" else "quarter"): parts["hq"][1]}
+                parts = {**parts, ("half" if parts["hq"][0] in "Hh" else "quarter"): parts["hq"][1]}
             return _period(year, parts) if year else None
         if reference is None:
             return None
@@ -344,14 +345,43 @@ def _period(year: int, parts: dict) -> FuzzyDate | None:
     return FuzzyDate(date(year, 1, 1), date(year, 3, 31), MONTH_PRECISION)  # 首季: the first quarter
 
 
+def _script(pattern: re.Pattern) -> str:
+    """Which script a pattern can match in: English patterns ignore case, Chinese ones hold Han characters."""
+    han = bool(re.search(r"[\u3400-\u9fff]", pattern.pattern))
+    return "both" if han and pattern.flags & re.I else "zh" if han else "en"
+
+
+SCRIPTS = [_script(pattern) for _, pattern in DATE_PATTERNS]
+# The text is lowered once (ASCII only, so positions stay) and matched case-sensitively: faster than re.I.
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+LOWERED = [re.compile(pattern.pattern.replace("[HQ]", "[hq]")) for _, pattern in DATE_PATTERNS]
+# Words without one of which a kind of phrase cannot occur: a cheap test that spares a scan.
+NEEDS = {
+    "relative-month": ("month", "上月", "本月", "下月", "个月", "個月"),
+    "relative-year": ("year", "去年", "今年", "明年", "前年", "年底", "年內", "年内", "年初"),
+    "relative-week": ("week", "上周", "上週", "本周", "本週", "下周", "下週"),
+    "relative-day": ("today", "yesterday", "tomorrow", "tonight", "今", "昨", "明天", "明日", "前天", "前日"),
+    "week-day": ("day",), "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "same-month": ("same month", "同月"), "period": ("half", "quarter", "半年", "季", "月"),
+    "cn-week-day": ("周", "週", "星期", "礼拜", "禮拜"), "since-year": ("since", "自", "从", "從"),
+    "year-range": ("from", "between", "至", "到", "-", "–"), "last-month-name": ("last",), "next-month-name": ("next",),
+}
+HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+LATIN_LETTERS = re.compile(r"[A-Za-z]{3}")
+
+
 def dates_in(text: str) -> list[tuple[str, int, int, dict]]:
     """Date phrases in a text, by position; where patterns overlap, the more specific (listed first) wins."""
     if not DATE_HINT.search(text):
         return []
+    run = {"both", *(["zh"] if HAN_CHAR.search(text) else []), *(["en"] if LATIN_LETTERS.search(text) else [])}
     taken = bytearray(len(text) + 1)
     hits: list[tuple[int, int, str, dict]] = []
-    for kind, pattern in DATE_PATTERNS:
-        for match in pattern.finditer(text):
+    lowered = text.translate(ASCII_LOWER)
+    for (kind, _), pattern, script in zip(DATE_PATTERNS, LOWERED, SCRIPTS):
+        if script not in run or (kind in NEEDS and not any(word in lowered for word in NEEDS[kind])):
+            continue
+        for match in pattern.finditer(lowered):
             start, end = match.span()
             if start < end and not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)

@@ -56,10 +56,11 @@ def _stored(value: Decimal | None) -> Decimal | None:
     return value.quantize(VALUE_PLACES, rounding=ROUND_HALF_EVEN).normalize()
 
 
-def detect_figures(text: str, language_of, ranges: list[tuple[int, int]], currency: str = "CNY") -> list[Candidate]:
+def detect_figures(text: str, language_of, ranges: list[tuple[int, int]], currency: str = "CNY",
+                   dates: bytearray | None = None) -> list[Candidate]:
     """Candidate figures in the given ranges of `text`, each with its whole phrase, bounds and unit."""
     found = []
-    for figure in find_figures(text, ranges, currency=currency):
+    for figure in find_figures(text, ranges, currency=currency, dates=dates):
         value, low, high = (_stored(v) for v in (figure.value, figure.low, figure.high))
         if value is None or (figure.low is not None and low is None) or (figure.high is not None and high is None):
             continue  # too large to be a count anyone states
@@ -152,8 +153,12 @@ def detect(text: str, languages: list[str], published: FuzzyDate | date | None =
 
     events, phrases = detect_events(text, language_of, ranges, published)
     sentences = sentence_spans(text, ranges)
+    phrases.sort(key=lambda p: p.start)
+    in_dates = bytearray(len(text) + 1)
+    for phrase in phrases:
+        in_dates[phrase.start:phrase.end] = b"\x01" * (phrase.end - phrase.start)
     figures = [replace(c, date=date_of(c.start, c.end, phrases, sentences))
-               for c in detect_figures(text, language_of, ranges, text_currency(text))
-               if not any(p.start <= c.start < p.end for p in phrases)]  # the day in 今（20）日, 週二
+               for c in detect_figures(text, language_of, ranges, text_currency(text), in_dates)
+               if not in_dates[c.start]]  # an approximator inside a date phrase
     candidates = figures + [e for e in events if not _is_a_statistic(e, figures, text, sentences)]
     return sorted(candidates, key=lambda c: (c.start, c.kind))

@@ -91,18 +91,21 @@ SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": D
                "two thirds": Decimal(2) / 3, "two-thirds": Decimal(2) / 3, "a quarter": Decimal("0.25"),
                "one quarter": Decimal("0.25"), "three quarters": Decimal("0.75"), "a fifth": Decimal("0.2"),
                "one fifth": Decimal("0.2"), "a tenth": Decimal("0.1"), "one tenth": Decimal("0.1")}
-SHARE = re.compile(rf"\b(?P<approx>(?:over|more than|nearly|almost|about|roughly|around|just under|just over) )?"
-                   rf"(?P<words>{'|'.join(sorted(SHARE_WORDS, key=len, reverse=True))})\b(?=\s+(?:of|the|all)\b)",
-                   re.I)
-ONE_IN = re.compile(r"\b(?P<approx>(?:nearly|almost|about|roughly|around|more than|over|just under|just over) )?"
-                    r"(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2}) (?:in|out of)(?: every)? "
-                    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})\b(?![,.]?\d)", re.I)
-DOZEN = re.compile(r"\b(?:a|one|two|three|half a) dozen\b", re.I)
+# English patterns are matched on the text lowered once (ASCII only, positions kept): faster than re.I.
+SHARE = re.compile(rf"\b(?P<words>{'|'.join(sorted(SHARE_WORDS, key=len, reverse=True))})\b(?=\s+(?:of|the|all)\b)")
+ONE_IN = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2}) (?:in|out of)(?: every)? "
+                    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})\b(?![,.]?\d)")
+DOZEN = re.compile(r"\b(?:a|one|two|three|half a) dozen\b")
 # "thousands of victims", "tens of thousands of", "dozens of": at least the round number named.
-VAGUE = re.compile(r"\b(?P<tens>tens of |hundreds of )?(?P<scale>dozens|hundreds|thousands|millions|billions) of\b", re.I)
+VAGUE = re.compile(r"\b(?P<tens>tens of |hundreds of )?(?P<scale>dozens|hundreds|thousands|millions|billions) of\b")
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 VAGUE_SCALES = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
                 "tens of ": 10, "hundreds of ": 100}
-WORD_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+# Only the words that can be part of a number go to text2num (it reads them; this only skips the rest).
+NUMBER_WORD = re.compile(
+    r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|hundred|thousand|million|billion|trillion|and|a)\b")
 
 FULL_WIDTH = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFF01, 0xFF5F)}
 
@@ -158,6 +161,15 @@ def to_decimal(number: str, scale: str | None = None) -> Decimal:
     return value
 
 
+APPROXIMATOR_BEFORE = re.compile(
+    rf"(?:{'|'.join(map(re.escape, sorted(LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE, key=len, reverse=True)))})\s?$",
+    re.I)
+CN_CURRENCY_WORDS = sorted((w for w in CURRENCY_WORDS if HAN.match(w)), key=len, reverse=True)
+CN_CURRENCY_BEFORE = re.compile(rf"(?:{'|'.join(w for w in CURRENCY_WORDS if HAN.match(w))})\s?$")
+MONTH_BEFORE = re.compile(rf"\b{MONTH}\s*$", re.I)
+MONTH_AFTER = re.compile(rf"\s+{MONTH}\b", re.I)
+
+
 # --- Finding -----------------------------------------------------------------------------------------
 
 
@@ -167,17 +179,20 @@ class _Text:
     def __init__(self, text: str, currency: str):
         self.raw = text
         self.text = normalise_digits(text)
+        self.lowered = self.text.translate(ASCII_LOWER)
+        self.han = bool(HAN.search(self.text))
+        self.latin = bool(re.search(r"[a-z]{2}", self.lowered))
         self.currency = currency
         self._words: list[tuple[int, int, str]] | None = None
+        self.plain = ""  # the text in Simplified characters, once segmented
         self._starts: list[int] = []
 
     def words_at(self, position: int, limit: int = 4) -> list[tuple[int, int, str]]:
         """The Chinese words from `position` on (start, end, tag); the first may begin before it."""
         if self._words is None:
-            self._words, offset = [], 0
-            for word, tag in chinese.words(self.text):
-                self._words.append((offset, offset + len(word), tag))
-                offset += len(word)
+            self.plain, tokens = chinese.segment(self.text)
+            known = chinese.tags()
+            self._words = [(start, end, known.get(word, "")) for word, start, end in tokens]
             self._starts = [start for start, _, _ in self._words]
         index = bisect.bisect_right(self._starts, position) - 1
         return self._words[max(index, 0):max(index, 0) + limit]
@@ -188,7 +203,7 @@ def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
     found: list[_Number] = []
     for match in DIGITS.finditer(text, start, end):
         number, scale = match["number"], (match["scale"] or "").strip()
-        if scale.lower() in ("m", "k") and not re.search(r"(?:\$|€|£|¥|RMB|USD|EUR)\s?$", text[:match.start()]):
+        if scale.lower() in ("m", "k") and not CURRENCY_SIGN.search(text, max(0, match.start() - 5), match.start()):
             scale = ""  # "5m" is five metres unless it is money
         try:
             value = to_decimal(number, scale or None)
@@ -203,6 +218,17 @@ def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
         found.append(_Number(match.start(), mention_end, value / 100 if percent else value, percent=percent,
                              low=more, scaled=bool(scale),
                              has_decimal="." in number))
+    if doc.han:
+        found += _chinese_numbers(doc, start, end)
+    if doc.latin:
+        found += _english_words(doc, start, end)
+    return found
+
+
+def _chinese_numbers(doc: _Text, start: int, end: int) -> list[_Number]:
+    """Numbers in Chinese numerals or with Chinese scales: 一五二万, 4万6563, 四分之一, 一半, 百分之十, 七成."""
+    text = doc.text
+    found: list[_Number] = []
     for match in MIXED.finditer(text, start, end):
         try:
             value = chinese.mixed_number(match.group())
@@ -246,7 +272,6 @@ def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
                           chinese=True, low=bool(match["more"]), scaled=bool(set(number) & set("万萬亿億")))
         if _chinese_numeral_is_a_number(doc, mention, number):
             found.append(mention)
-    found += _english_words(doc, start, end)
     return found
 
 
@@ -267,7 +292,7 @@ def _chinese_numeral_is_a_number(doc: _Text, mention: _Number, number: str) -> b
     if not words:
         return False
     word_start, word_end, tag = words[0]
-    word = chinese.simplified(doc.text[word_start:word_end])
+    word = doc.plain[word_start:word_end]
     if word_start < mention.start and doc.text[word_start:mention.start] not in APPROXIMATORS \
             and word_end > mention.end:
         return False
@@ -284,13 +309,14 @@ def _english_words(doc: _Text, start: int, end: int) -> list[_Number]:
     """Numbers written in English words, read by text2num ("seven", "twenty-three thousand", "a dozen")."""
     from text_to_num import find_numbers
 
-    text = doc.text
+    text = doc.lowered
     found = [_Number(m.start(), m.end(), Decimal(12 * {"a": 1, "one": 1, "two": 2, "three": 3, "half": 0.5}[
-        m.group().split()[0].lower()]).normalize(), words=True) for m in DOZEN.finditer(text, start, end)]
-    for m in VAGUE.finditer(text, start, end):
-        value = VAGUE_SCALES[m["scale"].lower()] * (VAGUE_SCALES[m["tens"].lower()] if m["tens"] else 1)
+        m.group().split()[0]]).normalize(), words=True) for m in DOZEN.finditer(text, start, end)] \
+        if "dozen" in text else []
+    for m in VAGUE.finditer(text, start, end) if "s of " in text else ():
+        value = VAGUE_SCALES[m["scale"]] * (VAGUE_SCALES[m["tens"]] if m["tens"] else 1)
         found.append(_Number(m.start(), m.end(), Decimal(value), words=True, low=True))
-    tokens = [_Token(m) for m in WORD_TOKEN.finditer(text, start, end)]
+    tokens = [_Token(m) for m in NUMBER_WORD.finditer(text, start, end)]
     if not tokens:
         return found
     for occurrence in find_numbers(tokens, "en", threshold=0):
@@ -315,35 +341,43 @@ class _Token:
         return self.word
 
     def nt_separated(self, previous) -> bool:
-        return previous.end != self.start and not self.start - previous.end == 1
+        return self.start - previous.end != 1  # words of one number stand a space apart
 
     def not_a_number_part(self) -> bool:
         return False
 
 
-def _find(doc: _Text, start: int, end: int, small: bool) -> list[Figure]:
+def _find(doc: _Text, start: int, end: int, small: bool, dates: bytearray | None) -> list[Figure]:
     text = doc.text
     figures: list[Figure] = []
-    for match in ONE_IN.finditer(text, start, end):
-        a, b = (_small_number(x) for x in (match["a"], match["b"]))
-        if a and b and a < b:
-            share, approx = Decimal(a) / Decimal(b), (match["approx"] or "").strip().lower()
-            figures.append(Figure(match.start(), match.end(), share, low=share if approx in LOWER_BEFORE else None,
-                                  high=share if approx in UPPER_BEFORE else None, unit="share"))
-    for match in SHARE.finditer(text, start, end):
-        if re.search(r"(?:first|second|other|latter|former)\s+$", text[max(0, match.start() - 8):match.start()], re.I):
-            continue  # "the first half of 2024" is a period
-        share, approx = SHARE_WORDS[match["words"].lower()], (match["approx"] or "").strip().lower()
-        figures.append(Figure(match.start(), match.end(), share, low=share if approx in ("over", "more than") else None,
-                              high=share if approx in ("nearly", "almost", "just under") else None, unit="share"))
-    taken = [(f.start, f.end) for f in figures]
+    lowered = doc.lowered
+    shares = []
+    if " in " in lowered or " out of " in lowered:
+        for match in ONE_IN.finditer(lowered, start, end):
+            a, b = (_small_number(x) for x in (match["a"], match["b"]))
+            if a and b and a < b:
+                shares.append((match.start(), match.end(), Decimal(a) / Decimal(b)))
+    if any(word in lowered for word in ("half", "third", "quarter", "fifth", "tenth")):
+        for match in SHARE.finditer(lowered, start, end):
+            if re.search(r"(?:first|second|other|latter|former)\s+$", lowered[max(0, match.start() - 8):match.start()]):
+                continue  # "the first half of 2024" is a period
+            shares.append((match.start(), match.end(), SHARE_WORDS[match["words"]]))
+    for share_start, share_end, share in shares:
+        approximator = APPROXIMATOR_BEFORE.search(lowered, max(0, share_start - 14), share_start)
+        word = approximator.group().strip() if approximator else ""
+        figures.append(Figure(approximator.start() if approximator else share_start, share_end, share,
+                              low=share if word in LOWER_BEFORE else None, high=share if word in UPPER_BEFORE else None,
+                              unit="share"))
+    taken = bytearray(len(text) + 1)
+    for figure in figures:
+        taken[figure.start:figure.end] = b"\x01" * (figure.end - figure.start)
     for number in _ranges(text, sorted(_numbers(doc, start, end), key=lambda n: (n.start, -n.end))):
-        if any(s < number.end and number.start < e for s, e in taken):
+        if any(taken[number.start:number.end]) or (dates and dates[number.start]):
             continue
         figure = _read(doc, number, small)
         if figure is not None:
             figures.append(figure)
-            taken.append((figure.start, figure.end))
+            taken[figure.start:figure.end] = b"\x01" * (figure.end - figure.start)
     return figures
 
 
@@ -398,12 +432,11 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
     if sign:
         currency, start = CURRENCY_SIGNS[sign.group().strip()], number.start - len(sign.group())
         before = before[:len(before) - len(sign.group())]
-    cn_currency = re.search(rf"(?:{'|'.join(w for w in CURRENCY_WORDS if HAN.match(w))})\s?$", before)
+    cn_currency = CN_CURRENCY_BEFORE.search(before)
     if cn_currency:
         currency, start = CURRENCY_WORDS[cn_currency.group().strip()], start - len(cn_currency.group())
         before = before[:len(before) - len(cn_currency.group())]
-    approximator = re.search(
-        rf"(?:{'|'.join(map(re.escape, LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE))})\s?$", before, re.I)
+    approximator = APPROXIMATOR_BEFORE.search(before)
     if approximator and (approximator.start() == 0 or not before[approximator.start() - 1].isalpha()
                          or HAN.match(approximator.group())):
         word = approximator.group().strip().lower()
@@ -450,7 +483,7 @@ def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool
     mention = text[number.start:number.end]
     if not number.words and not number.percent and re.search(r"(?<=\w )[A-Z][A-Za-z]+ $", before) \
             and not CURRENCY_SIGN.search(before) \
-            and not re.search(rf"(?:{'|'.join(LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE)}) $", before, re.I):
+            and not APPROXIMATOR_BEFORE.search(before):
             return True  # a number in a name: "Operation Endgame 2", "Article 5"
     if not number.words and re.search(r"\b[A-Z][a-z]*[A-Z][A-Za-z]* ?$", before) and not CURRENCY_SIGN.search(before):
         return True  # a version or a name: "LockBit 3.0", "GovCERT 2"
@@ -470,7 +503,7 @@ def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool
     if not number.words and not number.percent and not number.scaled:
         if re.match(r"[-–/]\d|\.\d|:\d", after):
             return True  # a range's first year, a date, a time, a version
-        if re.search(rf"\b{MONTH}\s*$", before, re.I) or re.match(rf"\s+{MONTH}\b", after, re.I):
+        if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after):
             return True  # the day of a date ("September 23", "29 May")
         if re.fullmatch(r"(?:1[5-9]|20)\d{2}", mention):
             return True  # a year
@@ -512,7 +545,7 @@ def _chinese_unit(doc: _Text, number: _Number, end: int) -> tuple[str, int, str]
     """The classifier or measure word after a number and the counted noun that directly follows it, cut at
     word boundaries (亿元, 宗, 起网络诈骗案, 万次, 个网站, 港元)."""
     text = doc.text
-    for word in sorted((w for w in CURRENCY_WORDS if HAN.match(w)), key=len, reverse=True):
+    for word in CN_CURRENCY_WORDS:
         if text.startswith(word, end):
             stop = end + len(word)
             return CURRENCY_WORDS[word], stop + (text[stop] == "元" and 1 if stop < len(text) else 0), \
@@ -540,7 +573,7 @@ def _chinese_unit(doc: _Text, number: _Number, end: int) -> tuple[str, int, str]
         if not parts and piece[0] in "的是在和与與及等或至到之年月日个个" and len(piece) == 1 and piece not in "个":
             break
         if not parts and tag in ("v", "p", "c", "u", "r", "a") and len(piece) > 1:
-            if chinese.tag(piece[0]) != "q":
+            if chinese.tag(doc.plain[max(word_start, end)]) != "q":
                 break
             piece, word_end = piece[0], word_start + 1 if word_start >= end else end + 1  # 16名|为: 名 counts
             parts.append(piece)
@@ -550,7 +583,7 @@ def _chinese_unit(doc: _Text, number: _Number, end: int) -> tuple[str, int, str]
         position = word_end
         if len("".join(parts)) >= 6 or len(parts) >= 3:
             break
-        if len(parts) == 1 and (len(piece) > 1 or chinese.tag(piece) == "n"):
+        if len(parts) == 1 and (len(piece) > 1 or chinese.tag(doc.plain[position - 1]) == "n"):
             break  # the counted noun itself (6人, 3500网站), no classifier before a noun
     unit = "".join(parts)
     return unit, position, ""
@@ -560,13 +593,14 @@ def _chinese_unit(doc: _Text, number: _Number, end: int) -> tuple[str, int, str]
 
 
 def find_figures(text: str, ranges: list[tuple[int, int]] | None = None, currency: str = "CNY",
-                 small: bool = False) -> list[Figure]:
+                 small: bool = False, dates: bytearray | None = None) -> list[Figure]:
     """The figures in the given ranges of `text` (all of it by default), in text order, none overlapping.
-    `currency` is what a bare 元 means in this text; `small` keeps bare small numbers (for a selected phrase)."""
+    `currency` is what a bare 元 means in this text; `small` keeps bare small numbers (for a selected phrase);
+    `dates` marks the characters of date phrases, whose numbers (the day in 今（20）日) are no figures."""
     doc = _Text(text, currency)
     found: list[Figure] = []
     for start, end in ranges or [(0, len(text))]:
-        found += _find(doc, start, end, small)
+        found += _find(doc, start, end, small, dates)
     kept: list[Figure] = []
     for figure in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
         if kept and figure.start < kept[-1].end:

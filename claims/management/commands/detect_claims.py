@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from tqdm import tqdm
 
 from claims.models import Document
-from claims.services.detection import detection_arguments, suggest_claims, suggest_links_for
+from claims.services.detection import actor_matcher, detection_arguments, suggest_claims, suggest_links_for
 from claims.text.detect import DetectionFailure, detect_many
 
 BATCH = 500
@@ -43,6 +43,7 @@ class Command(BaseCommand):
         ids = list(documents.values_list("pk", flat=True))
         workers = 1 if len(ids) < 50 else workers
         claims, failed = 0, []
+        matcher = actor_matcher()
         # A dry run rolls everything back at the end; otherwise each document commits on its own.
         with transaction.atomic() if dry_run else contextlib.nullcontext():
             # Detection (pure, CPU-bound) runs in `workers` processes; storing stays in this one, a savepoint
@@ -57,7 +58,7 @@ class Command(BaseCommand):
                             continue
                         try:
                             with transaction.atomic():
-                                claims += suggest_claims(doc, candidates)
+                                claims += suggest_claims(doc, candidates, matcher)
                         except (ValidationError, DatabaseError, ValueError) as exc:
                             failed.append((doc.pk, f"{type(exc).__name__}: {exc}"))
                     bar.update(len(batch))
