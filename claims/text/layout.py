@@ -7,28 +7,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# A line that is chrome on its own: navigation, sharing, metadata, footers.
+# A line that is chrome on its own, in any site's words: breadcrumbs, bylines and tags, sharing, page
+# controls, footers, and the comment forms of blog software.
 CHROME_LINE = re.compile(
     r"""^(
-        当前位置|您的位置|位置[:：]|首页\s*[>›»]|home\s*[>›»]            # breadcrumbs
-      | 责任编辑|编辑[:：]|作者[:：]|来源[:：]|本文摘自|关键字[:：]|关键词[:：]|标签[:：]   # Chinese bylines, tags
-      | 分享|扫一扫|x\s.*扫一扫|电子周刊|回到顶部|返回顶部|打印本页|关闭窗口
-      | 关于我们|版权所有|.*版权所有|.*ICP备|.*公网安备
-      | posted\ on|updated\ on|updated:|published:|posted:|share\ this|tags?:|filed\ under
-      | \(editor:|editor:|\(for\ the\ latest|add\ your\ comment|most\ viewed|hot\ news|we\ recommend
-      | prev\ next|related\ (articles|posts|news)|leave\ a\ reply|you\ are\ commenting|fill\ in\ your\ details
-      | connecting\ to|log\ out|notify\ me|\S+\ (logo|photo|picture)$|copyright|©|all\ rights\ reserved
-      | \^$|\|$
+        当前位置|您的位置|位置[:：]|首页\s*[>›»]|home\s*[>›»]                          # breadcrumbs
+      | 责任编辑|编辑[:：]|作者[:：]|来源[:：]|本文摘自|本文来源|关键字[:：]|关键词[:：]|标签[:：]   # bylines, tags
+      | 分享|回到顶部|返回顶部|打印本页|关闭窗口|上一篇|下一篇
+      | 关于我们|联系我们|.*版权所有|.*ICP备|.*公网安备
+      | posted\ on|updated\ on|updated:|published:|posted:|share\ this|tags?:|filed\ under|\(?editor:
+      | add\ your\ comment|leave\ a\ (reply|comment)|related\ (articles|posts|news|stories)
+      | you\ are\ commenting|fill\ in\ your\ details|log\ (in|out)\b|notify\ me|connecting\ to
+      | \S+\ (logo|photo|picture|avatar)$|copyright|©|all\ rights\ reserved|\(for\ the\ latest\ .*\ follow
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 SOCIAL = re.compile(r"facebook|twitter|weibo|微博|微信|wechat|google\s*plus|google\+|instagram|youtube|linkedin",
                     re.IGNORECASE)
+SCAN_TO_SHARE = re.compile(r"扫一扫|扫码|scan (?:the )?qr", re.IGNORECASE)
 # A line that starts the comment section or the footer: everything after it is chrome.
 TAIL_START = re.compile(
-    r"^(leave a reply|one thought on|\d+ thoughts? on|add your comment|comments?$|发表评论|网友评论|相关阅读)",
+    r"^(leave a (reply|comment)|one thought on|\d+ thoughts? on|add your comment|comments?$|发表评论|网友评论|相关阅读)",
     re.IGNORECASE,
 )
+# A link-like line: a few words, no sentence punctuation, no figure ("Most Viewed", "电子周刊", "prev next", "^",
+# "Like this:"); a headline-like one: a dozen words at most, not ended as a sentence is.
+LINK_LIKE = re.compile(r"^(?:[^\s.。!?！？,，;；:：\d]{1,12}|[A-Za-z'’&^|-]+(?: [A-Za-z'’&^|-]+){0,3})(?::|：|\.\.\.|…)?$")
+HEADLINE_LIKE = re.compile(r"^(?=[^,，(（]*$)(?:[^.。!?！？]{1,40}|(?:\S+ ){0,11}\S+)(?<![.。!?！？\"”])$")
+SENTENCE_END = re.compile(r"[.。!?！？][\"”’)）]?$")
 TIMESTAMP = re.compile(r"\d{1,2}:\d{2}")
 MIN_DUPLICATE_CHARS = 20
 
@@ -76,7 +82,7 @@ def is_chrome(key: str) -> bool:
     """A line that is page furniture rather than the document's own text."""
     if CHROME_LINE.match(key):
         return True
-    if len(SOCIAL.findall(key)) >= 2:
+    if len(SOCIAL.findall(key)) >= 2 or (len(key) <= 80 and SCAN_TO_SHARE.search(key)):
         return True
     # A short line that is a date stamp with a time ("(People's Daily Online) 06:05, September 26, 2015").
     return len(key) <= 80 and bool(TIMESTAMP.search(key)) and bool(re.search(r"\d{4}", key))
@@ -94,6 +100,16 @@ def analyse(text: str) -> Layout:
         if line.repeated and len(line.key) >= MIN_DUPLICATE_CHARS:
             line.duplicate_of = seen[line.key]
         seen.setdefault(line.key, line.start)
+    # Runs of two or more link-like lines are menus, widgets and footers, whatever their words; after the
+    # article's first sentence, so are runs of headlines (lists of related stories) and such lines next to
+    # chrome. Before it, a short line next to chrome alone may be the title, and stays.
+    body = next((i for i, line in enumerate(lines) if SENTENCE_END.search(line.key) and len(line.key) > 40), len(lines))
+    for i, line in enumerate(lines):
+        likes = (LINK_LIKE,) if i < body else (LINK_LIKE, HEADLINE_LIKE)
+        neighbours = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
+        if any(like.match(line.key) for like in likes) and any(
+                (n.chrome and i > body) or any(like.match(n.key) for like in likes) for n in neighbours):
+            line.chrome = True
 
     layout = Layout()
     # Duplicated blocks: runs that start at a repeated line and go on through repeated lines, long or short.

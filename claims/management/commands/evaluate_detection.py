@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.services.detection import documents_with_reviews, evaluate
-from claims.text.detect import detect
 from claims.text.evaluation import evaluate_corpus, load_corpus
 
 SPLITS = ("dev", "heldout")
@@ -40,7 +39,7 @@ class Command(BaseCommand):
                 raise CommandError(str(exc)) from None
             if not texts:
                 raise CommandError(f"no annotated texts (*.toml) in {', '.join(map(str, folders))}")
-            scores = evaluate_corpus(texts, lambda t: detect(t.text, [t.language], t.published))
+            scores = evaluate_corpus(texts)
             what = f"{len(texts)} texts of {', '.join(str(f) for f in folders)}"
         self.stdout.write(what)
         self.stdout.write(f"{'language':<8} {'kind':<6} {'gold':>5} {'found':>5} {'precision':>9} {'recall':>6} "
