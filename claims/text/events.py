@@ -9,6 +9,7 @@ publication date, not an event.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from .phrases import PhraseMatcher, fold
 # Verbs that report an occurrence (not a statistic: "handled", "recorded", "received" date figures), in
 # their forms; Chinese in either script (matching folds Traditional to Simplified).
 EVENT_VERBS_EN = """
+scheduled | planned | due to be held | is to be held | will be held |
 adopt | adopted | adopts | agree | agreed | agrees | announce | announced | announces | appoint | appointed |
 appoints | approve | approved | approves | arrest | arrested | arresting | arrests | attack | attacked |
 attend | attended | attends | ban | banned | bans | began | begin | begins | block | blocked | breach |
@@ -65,6 +67,9 @@ EVENT_VERBS = PhraseMatcher((verb, True) for verb in
                             [*(" ".join(v.split()) for v in EVENT_VERBS_EN.split("|")), *EVENT_VERBS_ZH.split()])
 CLAUSE_BREAK = re.compile(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|\s+(?:and|but|while|after|before|when)\s+|(?<![合])[并並](?![且不])")
 LINE_BREAK = re.compile(r"\n")
+# A run of days from a dated day: 起一連三日, 起连续5天, "for three days".
+DAY_RUN = re.compile(r"\s*(?:起|开始|開始)?\s*(?:一连|一連|连续|連續)(?P<days>[二三四五六七八九十]|\d{1,2})(?:日|天)|"
+                     r"\s*(?:,\s*)?for (?P<en>two|three|four|five|six|seven|\d) (?:consecutive )?days")
 SENTENCE_BREAK = re.compile(r"(?<=[!?。！？])\s*|(?<=\.)\s+(?=[A-Z\"“(\u3400-\u9fff\d])|\n+")
 DATELINE = re.compile(r"^[\s\S]{0,80}?(?:\((?:Reuters|AP|AFP|Xinhua|Kyodo|Yonhap|PTI|dpa|Bernama|ANI|CNA|IANS|"
                       r"UNI|Bloomberg)\)|\s[-–—]{1,2}\s|\d{1,2}日(?:电|電|讯|訊))", re.I)
@@ -116,6 +121,12 @@ def _clauses(start: int, end: int, breaks: list[tuple[int, int]], keep: list[tup
     if position < end:
         spans.append((position, end))
     return spans
+
+
+def _run_length(days: str) -> int:
+    words = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "two": 2, "three": 3,
+             "four": 4, "five": 5, "six": 6, "seven": 7}
+    return int(days) if days.isdigit() else words[days]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -175,6 +186,10 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                 except (ValueError, KeyError, StopIteration, OverflowError):
                     continue
                 if resolved is not None and not any(a <= s and e <= b for a, b in skip):
+                    run = DAY_RUN.match(text, e)
+                    if run and resolved.precision == "day":  # 上週二起一連三日: three days from that Tuesday
+                        days = _run_length(run["days"] or run["en"])
+                        resolved = FuzzyDate(resolved.start, resolved.start + timedelta(days=days - 1), "day")
                     dated.append(DatedPhrase(s, e, resolved))
             phrases += dated
             carried = not dated and previous is not None and "\n" not in text[previous[0]:sentence_start]
