@@ -168,3 +168,8 @@ def test_page_chrome_and_repeated_blocks_are_skipped():
     second = text.rindex("Nearly")
     found = detect(text, ["en"], None, main_ranges=[[start, second - 2]], duplicate_ranges=[[second, len(text), start]])
     assert [c.start for c in found if c.kind == "figure"] == [start]
+
+
+def test_a_chinese_event_verb_counts_as_a_verb_not_as_the_stem_of_a_noun():
+    assert events("在3月的发布会上，专家介绍了情况。", ("zh-Hans",), date(2024, 5, 1)) == []
+    assert events("3月，公安部发布报告。", ("zh-Hans",), date(2024, 5, 1)) == [("公安部发布报告", "2024-03")]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .dates import FuzzyDate
 from .datephrases import DateContext, dates_in, is_future
+from .chinese import segment, tags
 from .phrases import PhraseMatcher, fold
 
 # Verbs that report an occurrence (not a statistic: "handled", "recorded", "received" date figures), in
@@ -67,6 +68,7 @@ EVENT_VERBS = PhraseMatcher((verb, True) for verb in
                             [*(" ".join(v.split()) for v in EVENT_VERBS_EN.split("|")), *EVENT_VERBS_ZH.split()])
 CLAUSE_BREAK = re.compile(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|\s+(?:and|but|while|after|before|when)\s+|(?<![合])[并並](?![且不])")
 LINE_BREAK = re.compile(r"\n")
+HAN = re.compile(r"[\u3400-\u9fff]")
 # A run of days from a dated day: 起一連三日, 起连续5天, "for three days".
 DAY_RUN = re.compile(r"\s*(?:起|开始|開始)?\s*(?:一连|一連|连续|連續)(?P<days>[二三四五六七八九十]|\d{1,2})(?:日|天)|"
                      r"\s*(?:,\s*)?for (?P<en>two|three|four|five|six|seven|\d) (?:consecutive )?days")
@@ -123,6 +125,25 @@ def _clauses(start: int, end: int, breaks: list[tuple[int, int]], keep: list[tup
     return spans
 
 
+def _verbs(text: str) -> list[int]:
+    """Where the verbs that report an occurrence stand. A Chinese one must begin a word (segmented with the
+    word dictionary) and not be the stem of a noun made with one more character (发布会, 开幕式, 签约方)."""
+    hits = EVENT_VERBS.find(fold(text))
+    if not any(HAN.match(text, start) for start, _, _ in hits):
+        return [start for start, _, _ in hits]
+    _, words = segment(text)
+    known = tags()
+    starting = {start: (end, known.get(word, "")) for word, start, end in words}
+    found = []
+    for start, end, _ in hits:
+        if HAN.match(text, start):
+            word_end, tag = starting.get(start, (None, ""))
+            if word_end is None or (word_end == end + 1 and tag.startswith("n")):
+                continue
+        found.append(start)
+    return found
+
+
 def _run_length(days: str) -> int:
     words = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "two": 2, "three": 3,
              "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -172,7 +193,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
         starts = [s for _, s, _, _ in in_range]
         breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text, range_start, range_end)]
         break_starts = [b for b, _ in breaks]
-        verbs = [start for start, _, _ in EVENT_VERBS.find(fold(text[range_start:range_end]))]
+        verbs = _verbs(text[range_start:range_end])
         for sentence_start, sentence_end in _spans(SENTENCE_BREAK, text, range_start, range_end):
             found = in_range[bisect_left(starts, sentence_start):bisect_left(starts, sentence_end)]
             clauses = _clauses(sentence_start, sentence_end, breaks[bisect_left(break_starts, sentence_start):
