@@ -46,6 +46,11 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
     ("損失新臺幣5,000萬元。", ("新臺幣5,000萬元", "50000000", None, None)),
     ("另有4万6563起诈骗案。", ("4万6563起诈骗案", "46563", None, None)),
     ("超过四分之一的受害者。", ("超过四分之一", "0.25", "0.25", None)),
+    ("累计拦截涉诈电话9.6亿次。", ("9.6亿次", "960000000", None, None)),  # calls counted, no number dialled
+    ("约1.3TB业务数据被加密。", ("约1.3TB", "1.3", None, None)),
+    ("截回約一億四千萬港元。", ("約一億四千萬港元", "140000000", None, None)),
+    ("來自十二國的代表出席。", ("十二國", "12", None, None)),
+    ("The victims paid $1,286,400 meant for vendors.", ("$1,286,400", "1286400", None, None)),
     ("Nearly half of all traffic was malicious.", ("Nearly half", "0.5", None, "0.5")),
     ("全国共有890万台主机被控制。", ("890万台主机", "8900000", None, None)),
     ("网民规模达4.9万人。", ("4.9万人", "49000", None, None)),
@@ -79,7 +84,7 @@ def test_counts_in_words_and_numbers_next_to_years():
     "the two countries signed", "Operation Endgame 2 continued.", "Call the hotline on 2860 5012.",
     "工作分为三个方面。", "如有懷疑可致電「防騙易熱線18222」。", "头8个月", "持续8个月", "打击“两卡”犯罪", "五大风险",
     "It ran for five business days.", "LockBit 3.0 affiliates", "the first half of 2024", "十四五规划",
-    "这些百姓", "十分重要", "一些网站", "第三届", "他们一起",
+    "这些百姓", "十分重要", "一些网站", "第三届", "他们一起", "Ionescu, 34, was arrested.", "四国执法部门",
 ])
 def test_ordinals_years_dates_durations_and_names_are_not_figures(text):
     """None of these states a quantity."""

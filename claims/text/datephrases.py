@@ -29,6 +29,7 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "两": 2, "兩": 2}
 FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans?|planned|scheduled|set to|would|intends?|"
+                    r"due to (?!the\b|a\b|an\b|its\b|their\b)|"
                     r"threaten(?:s|ed)? to|aims? to|next|coming|upcoming)\b|将|將|拟|擬|预计|預計|计划|計劃|准备|準備|"
                     r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|下周|下週|明年|下月|下个月|下個月", re.I)
 
@@ -57,6 +58,7 @@ def _month(value: str) -> int:
 
 _Y = r"(?P<year>(?:1[89]|20)\d{2}|[〇零○一二][〇零○一二三四五六七八九]{3})"
 _YE = r"(?P<year>(?:1[89]|20)\d{2})"
+_Y2 = _Y.replace("year", "year2")
 _M = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _M2 = _M.replace("month", "month2")
 _D = r"(?P<day>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -83,6 +85,9 @@ DATE_PATTERNS = [
     ("day-range", re.compile(rf"(?<![\d月年])(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
     ("day", re.compile(rf"{_Y}年{_M}月{_D}[日号號]")),
     ("roc-day", re.compile(rf"{_ROC}{_M}月{_D}[日号號]")),
+    ("month-year-range", re.compile(rf"\b(?:from|between)\s+{_MONTH},?\s+{_YE}\s+(?:to|and|until|through)\s+{_MONTH2},?\s+"
+                                    rf"(?P<year2>(?:1[89]|20)\d{{2}})", re.I)),
+    ("month-year-range", re.compile(rf"{_Y}年{_M}月(?:至|到|-|–|~){_Y2}年{_M2}月")),
     ("month-range", re.compile(rf"\b(?:from|between)\s+{_MONTH}\s+(?:to|and|until|through)\s+{_MONTH2}"
                                rf"(?:,?\s+{_Y}|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year)?", re.I)),
     ("month-range", re.compile(rf"(?:{_Y}年|{_REL_YEAR})?{_M}月?(?:至|到|-|–|~){_M2}月(?:[间間底])?")),
@@ -119,6 +124,7 @@ DATE_PATTERNS = [
                                  re.I)),
     ("relative-month", re.compile(r"\b(?:(?:earlier|later|late|early)\s+)?(?P<rel>last|this|next)\s+month\b|"
                                   r"(?P<cn>上月|上个月|上個月|本月|这个月|這個月|下月|下个月|下個月)", re.I)),
+    ("recent", re.compile(r"(?P<cn>日前|近日)")),
     ("season", re.compile(r"\b(?:(?P<which>this|last|next|the)\s+)(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
     ("relative-year", re.compile(r"\b(?:(?:earlier|later|late|early)\s+)?(?P<rel>last|this|next)\s+year\b|"
                                  r"(?P<cn>去年|今年|明年|前年|年底|年內|年内|年初)(?!\d|[一二三四五六七八九十]月)", re.I)),
@@ -230,6 +236,10 @@ class DateContext:
                 return None
             first, last = _number(parts["day"]), _number(parts["day2"])
             return FuzzyDate(date(year, month, first), date(year, month, last), DAY) if first < last else None
+        if kind == "month-year-range":
+            first = date(_number(parts["year"]), month, 1)
+            last = FuzzyDate.month(_number(parts["year2"]), _month(parts["month2"])).end
+            return FuzzyDate(first, last, MONTH_PRECISION) if first < last else None
         if kind == "month-range":
             second = _month(parts["month2"])
             year = self._year_of(parts) if (parts.get("year") or parts.get("rel")) else \
@@ -271,6 +281,8 @@ class DateContext:
                 "next", "下月", "下个月", "下個月") else 0
             year, month = divmod(reference.year * 12 + reference.month - 1 + step, 12)
             return FuzzyDate.month(year, month + 1)
+        if kind == "recent":  # 日前, 近日: days before publication, so its month
+            return FuzzyDate.month(reference.year, reference.month)
         if kind == "season":
             first, last = SEASONS[parts["season"].lower()]
             which = parts["which"].lower()
@@ -362,7 +374,7 @@ NEEDS = {
     "relative-week": ("week", "上周", "上週", "本周", "本週", "下周", "下週"),
     "relative-day": ("today", "yesterday", "tomorrow", "tonight", "今", "昨", "明天", "明日", "前天", "前日"),
     "week-day": ("day",), "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "same-month": ("same month", "同月"), "period": ("half", "quarter", "半年", "季", "月"),
+    "same-month": ("same month", "同月"), "recent": ("日前", "近日"), "period": ("half", "quarter", "半年", "季", "月"),
     "cn-week-day": ("周", "週", "星期", "礼拜", "禮拜"), "since-year": ("since", "自", "从", "從"),
     "year-range": ("from", "between", "至", "到", "-", "–"), "last-month-name": ("last",), "next-month-name": ("next",),
 }

@@ -21,7 +21,7 @@ from .phrases import PhraseMatcher, fold
 # Verbs that report an occurrence (not a statistic: "handled", "recorded", "received" date figures), in
 # their forms; Chinese in either script (matching folds Traditional to Simplified).
 EVENT_VERBS_EN = """
-scheduled | planned | due to be held | is to be held | will be held |
+scheduled | planned | due to be held | is to be held | will be held | due to host | amended | amend | amends |
 adopt | adopted | adopts | agree | agreed | agrees | announce | announced | announces | appoint | appointed |
 appoints | approve | approved | approves | arrest | arrested | arresting | arrests | attack | attacked |
 attend | attended | attends | ban | banned | bans | began | begin | begins | block | blocked | breach |
@@ -57,6 +57,7 @@ took down | took effect | took place | traced | trained | unveil | unveiled | un
 visits | warned of | went into effect | went live | wrapped up
 """
 EVENT_VERBS_ZH = """
+展开 展開 登场 登場 开放 開放 建置 报警 報警 报案 報案 接到报警 接獲報案 启用 上路
 拘捕 逮捕 抓获 抓獲 抓捕 捣毁 搗毀 破获 破獲 查获 查獲 检获 檢獲 截获 截獲 签署 簽署 签订 簽訂 簽定 签约 簽約 举行 舉行 召开 召開 举办 舉辦 发布 發布 發佈 公布 公佈 启动 啟動 开展 開展
 出席 访问 訪問 到访 到訪 通过 通過 实施 實施 施行 生效 移送 押解 遭受 遭到 攻击 攻擊 上线 上線 成立 设立 設立 设置 設置 开幕 開幕 闭幕 閉幕 会晤 會晤 会见 會見 宣布 宣佈 发出 發出 提出
 进行 進行 部署 采取 採取 执行 執行 侦破 偵破 打掉 关停 關停 下架 冻结 凍結 判处 判處 起诉 起訴 参与 參與 参加 參加 率团 率團 抵达 抵達 发生 發生 爆发 爆發 入侵 瘫痪 癱瘓 破坏 破壞 窃取
@@ -144,6 +145,20 @@ def _verbs(text: str) -> list[int]:
     return found
 
 
+def _appositions(dated: list[DatedPhrase]) -> list[DatedPhrase]:
+    """"last week, on December 10", "本月（5月）": a phrase next to one whose date it narrows gives both the
+    narrower date."""
+    result = list(dated)
+    for i in range(len(result) - 1):
+        a, b = result[i], result[i + 1]
+        if b.start - a.end <= 6:
+            if a.date.start <= b.date.start and b.date.end <= a.date.end:
+                result[i] = DatedPhrase(a.start, a.end, b.date)
+            elif b.date.start <= a.date.start and a.date.end <= b.date.end:
+                result[i + 1] = DatedPhrase(b.start, b.end, a.date)
+    return result
+
+
 def _run_length(days: str) -> int:
     words = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "two": 2, "three": 3,
              "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -212,6 +227,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                         days = _run_length(run["days"] or run["en"])
                         resolved = FuzzyDate(resolved.start, resolved.start + timedelta(days=days - 1), "day")
                     dated.append(DatedPhrase(s, e, resolved))
+            dated = _appositions(dated)
             phrases += dated
             carried = not dated and previous is not None and "\n" not in text[previous[0]:sentence_start]
             if not dated and not carried:

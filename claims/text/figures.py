@@ -56,7 +56,7 @@ ENUMERATED = re.compile(r"\s*(?:类|類|大类|大類|种类|種類|大(?![约�
                         r"points|stages|dimensions|fronts|goals|objectives|phases|steps|tracks|rounds?)\b")
 # A number that names a thing: a hotline, a plan, a code.
 NAMING = re.compile(r"\s*(?:热线|熱線|专线|專線|反诈|反詐|打诈|打詐|hotline|helpline)", re.I)
-DIALLED = re.compile(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|电话|電話|\bcall|\bdial|\bhotline|\bhelpline)\s*[“「『\"]?$", re.I)
+DIALLED = re.compile(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|\bcall|\bdial|\bhotline|\bhelpline)\s*[“「『\"]?$", re.I)
 QUOTED = re.compile(r"[“「『\"‘]$")
 LABEL_BEFORE = re.compile(r"(?:\b(?:No\.|Nos\.|no\.|number|Article|Section|Chapter|Rule|Level|Tier|Phase|Version|"
                           r"Room|Category|top|Top|ranked|rank|Class|Resolution|Decree|Act)\s*|第|[A-Za-z]-?|[#№])$")
@@ -69,7 +69,7 @@ STOP_WORDS = frozenset("""in of to the a an that which who whom were was are is 
     while when where since until after before during including involving according said says say told also
     only just more most less fewer some any all both other others' if because though although via versus vs
     than up down out off again further then once here there why how what""".split())
-MEASURE = re.compile(r"\s?(?:[KMGTP]bps|[KMGTP]B|terabytes?|gigabytes?|petabytes?|megabytes?|km|kg)\b")
+MEASURE = re.compile(r"\s?(?:[KMGTP]bps|[KMGTP]B|terabytes?|gigabytes?|petabytes?|megabytes?|km|kg)(?![A-Za-z])")
 NOT_COUNTABLE = frozenset("per percent cent fold".split())
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -79,7 +79,7 @@ DIGITS = re.compile(
     r"(?P<scale>\s?(?:thousand|million|billion|trillion|lakhs?|crores?)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬])?"
     r"(?P<more>多|余|餘|\+)?"
     r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點])?", re.I)
-CN_NUMBER = re.compile(rf"(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
+CN_NUMBER = re.compile(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
                        rf"(?P<more>多|余|餘|来|來)?(?P<percent>%)?")
 # Arabic digits and Chinese scales mixed: 1万2000, 4万6563, 6亿5170万, 13億5千萬, 7萬6,418.
 MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:\d[\d,]*|[一二三四五六七八九]?[千百]|\d+[千百])+[亿億万萬千]?"
@@ -278,6 +278,7 @@ def _chinese_numbers(doc: _Text, start: int, end: int) -> list[_Number]:
 APPROXIMATORS = frozenset(w for w in LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE if HAN.match(w)) | {"上", "数", "數"}
 # A small numeral before one of these refers to parties already named (两国, 双方, 两岸): no count.
 REFERENCED = frozenset("国國岸地方会會军軍院")
+REFERENCE_LIMIT = 4  # 四国 is the four countries of the meeting; 十二國 counts twelve
 NOT_NUMERALS = frozenset("十分 万分 千万 万一 一些 一起 一道 一直 一线 之一 一系列 一方面 一体 一致 统一 唯一 一带 一路 百姓 "
                          "万物 千方百计 一旦 一定 一般 一切 一同 一再 一度 一向 一样 一律 一并 一手 一边 一面 一下 一点 一是 "
                          "二是 三是 四是 五是 一流 一批 第一 十足 百倍 两岸 四面八方 一家 一体化 一手 万众 千家万户 五四 八一".split())
@@ -297,8 +298,9 @@ def _chinese_numeral_is_a_number(doc: _Text, mention: _Number, number: str) -> b
             and word_end > mention.end:
         return False
     approximated = mention.low or doc.text[max(0, mention.start - 2):mention.start].endswith(tuple(APPROXIMATORS))
-    if word in NOT_NUMERALS or tag in ("nr", "ns", "nt") or (
-            doc.text[mention.end:mention.end + 1] in REFERENCED and not approximated):
+    if word in NOT_NUMERALS or (tag in ("nr", "ns", "nt") and word_start == mention.start) or (
+            doc.text[mention.end:mention.end + 1] in REFERENCED and not approximated
+            and mention.value <= REFERENCE_LIMIT):
         return False
     if mention.value == 1 and not mention.scaled and not mention.low:
         return False  # 一个 is "a", not a count
@@ -451,7 +453,8 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
     elif number.chinese or HAN.match(after[:1] or "a") or (number.scaled and HAN.match(text[number.end - 1])):
         unit, end, money = _chinese_unit(doc, number, end)
     else:
-        unit, end, money = _english_unit(text, end)
+        unit, word_end, money = _english_unit(text, end)
+        end = word_end if money or not currency else end  # "$1,286,400 meant": the sign says what is counted
     if unit in NOT_COUNTABLE and not number.percent:
         return None
     if unit and (TIME_WORDS.fullmatch(" " + unit.split()[-1]) or (not number.chinese and TIME_WORDS.match(text, end)) or re.fullmatch(r"[A-Z]{4,}", unit.split()[0])):
@@ -498,6 +501,8 @@ def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool
         return True
     if ENUMERATED.match(after) or NAMING.match(after) or DIALLED.search(before):
         return True
+    if not number.words and re.search(r"\b[A-Z][a-z]+,\s?$", before) and re.match(r",", after) and number.value < 120:
+        return True  # an age: "Ionescu, 34, was arrested"
     if QUOTED.search(before) and re.match(r"[^”」』\"’\s]{0,6}[”」』\"’]", after):
         return True  # a number in a quoted name: “两卡”, 「斷網2024」
     if not number.words and not number.percent and not number.scaled:
