@@ -131,6 +131,8 @@ def test_relative_dates_resolve_against_the_published_date():
     ("会议于二〇二二年十二月一日举行。", date(2024, 7, 9), "2022-12-01"),
     ("明年第一季將舉辦演練。", date(2024, 7, 9), "2025-01/2025-03"),
     ("警方上週二起一連三日採取拘捕行動。", date(2024, 5, 9), "2024-04-30/2024-05-02"),
+    ("該集團自去年10月起以假投資手法詐騙國人。", date(2024, 5, 9), "2023-10"),  # an ongoing span: its start
+    ("The platform collapsed in September.", date(2024, 11, 9), "2024-09"),  # any past verb, with its own date
     ("The first expert meeting is scheduled for March 2024.", date(2023, 11, 22), "2024-03"),
 ])
 def test_relative_dates_periods_and_ranges(text, published, expected):

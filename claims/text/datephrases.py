@@ -106,6 +106,8 @@ DATE_PATTERNS = [
     ("rel-year-month", re.compile(rf"{_REL_YEAR}{_M}月(?:{_D}[日号號])?")),
     ("rel-year-month", re.compile(rf"\bin\s+{_MONTH}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
     ("rel-year-month", re.compile(rf"\bin\s+{_MONTH}\s+of\s+(?P<rel>last|this|next)\s+year\b", re.I)),
+    ("since-month", re.compile(rf"\bsince\s+{_MONTH}(?:,?\s+{_YE})?\b", re.I)),
+    ("since-month", re.compile(rf"(?:自|从|從)\s*(?:{_Y}年|{_REL_YEAR})?{_M}月(?:中|初|底|上旬|中旬|下旬)?(?:起|以来|以來)")),
     ("since-year", re.compile(rf"(?:since|自|从|從)\s*{_Y}年?(?:起|以来|以來)?", re.I)),
     ("roc-year", re.compile(rf"{_ROC}")),
     ("year", re.compile(rf"(?:\bin\s+|(?<![\d至到\-–]))(?P<year>(?:19|20)\d{{2}}|[〇零○一二][〇零○一二三四五六七八九]{{3}})年(?![\d至到\-–])")),
@@ -160,7 +162,8 @@ class DateContext:
         ValueError for an impossible date (30 February)."""
         result = self._resolve(kind, parts, future)
         relative_period = kind == "year-period" and parts.get("rel")  # 明年第一季 says nothing of the text's year
-        if result is not None and kind not in ("relative-year", "since-year", "year-range") and not relative_period:
+        if result is not None and kind not in ("relative-year", "since-year", "since-month", "year-range") \
+                and not relative_period:
             self.year = result.start.year
             self.month = result.start.month if result.precision in (MONTH_PRECISION, DAY) else None
             self.last = result
@@ -212,6 +215,13 @@ class DateContext:
             if kind in ("month", "roc-month"):
                 return FuzzyDate.month(year, month)
             return FuzzyDate.year(year)
+        if kind == "since-month":
+            year = self._year_of(parts) if (parts.get("year") or parts.get("rel")) else \
+                self._bare_month_year(month, False)
+            if year is None:
+                return None
+            last = reference if reference and reference >= date(year, month, 1) else date(year, month, 1)
+            return FuzzyDate(date(year, month, 1), FuzzyDate.month(last.year, last.month).end, MONTH_PRECISION)
         if kind == "since-year":
             year = _number(parts["year"])
             last = reference.year if reference and reference.year >= year else year
@@ -376,6 +386,7 @@ NEEDS = {
     "week-day": ("day",), "season": ("spring", "summer", "autumn", "fall", "winter"),
     "same-month": ("same month", "同月"), "recent": ("日前", "近日"), "period": ("half", "quarter", "半年", "季", "月"),
     "cn-week-day": ("周", "週", "星期", "礼拜", "禮拜"), "since-year": ("since", "自", "从", "從"),
+    "since-month": ("since", "自", "从", "從"),
     "year-range": ("from", "between", "至", "到", "-", "–"), "last-month-name": ("last",), "next-month-name": ("next",),
 }
 HAN_CHAR = re.compile(r"[\u3400-\u9fff]")

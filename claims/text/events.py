@@ -82,11 +82,20 @@ PUBLICATION_WORDS = re.compile(r"^\s*(?:published|updated|posted|first published
 
 @dataclass(frozen=True)
 class DatedPhrase:
-    """A date phrase of the text, resolved."""
+    """A date phrase of the text, resolved; `since` for "since 2019", 自去年10月起 (an ongoing span)."""
 
     start: int
     end: int
     date: FuzzyDate
+    since: bool = False
+
+    @property
+    def start_date(self) -> FuzzyDate:
+        """When what the phrase dates happened: for "since X", X (the span goes on to the figure's period)."""
+        if not self.since:
+            return self.date
+        first = self.date.start
+        return FuzzyDate.year(first.year) if self.date.precision == "year" else FuzzyDate.month(first.year, first.month)
 
 
 @dataclass(frozen=True)
@@ -145,6 +154,33 @@ def _verbs(text: str) -> list[int]:
     return found
 
 
+def _any_within(positions: list[int], start: int, end: int) -> bool:
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
+
+
+# Verbs that say or count rather than report an occurrence, and participles that are adjectives.
+NOT_OCCURRENCES_EN = frozenset("""said stated added noted reported recorded registered logged handled received counted
+    totalled totaled reached accounted increased decreased rose fell dropped climbed jumped declined doubled
+    related based named alleged suspected infected affected linked compared estimated expected believed
+    called asked used needed involved concerned connected dedicated limited unrecorded unreported ranked
+    listed located headquartered""".split())
+NOT_OCCURRENCES_ZH = frozenset("""是 有 为 為 表示 说 說 称 稱 指出 认为 認為 介绍 介紹 显示 顯示 增加 减少 減少 下降 上升 增长 增長 占 佔
+    达 達 达到 達到 共 累计 累計 处理 處理 受理 接获 接獲 录得 錄得 涉及 包括 成为 成為 要 会 會 能 可 将 將 需要 需 应 應
+    希望 呼吁 呼籲 强调 強調 透露 提醒 了解 獲悉 获悉 看到 认识 知道 称为 稱為 位于 位於 来自 來自 据 據 按 令 使 让 讓""".split())
+
+
+def _other_verbs(text: str) -> list[int]:
+    """Where other verbs stand: English words in -ed, Chinese words the dictionary tags as verbs, but for the
+    verbs of saying and of statistics."""
+    found = [m.start() for m in re.finditer(r"\b[a-z]{3,}ed\b", text) if m.group() not in NOT_OCCURRENCES_EN]
+    if HAN.search(text):
+        known = tags()
+        found += [start for word, start, _ in segment(text)[1]
+                  if known.get(word, "") in ("v", "vd", "vi") and word not in NOT_OCCURRENCES_ZH]
+    return sorted(found)
+
+
 def _appositions(dated: list[DatedPhrase]) -> list[DatedPhrase]:
     """"last week, on December 10", "本月（5月）": a phrase next to one whose date it narrows gives both the
     narrower date."""
@@ -153,9 +189,9 @@ def _appositions(dated: list[DatedPhrase]) -> list[DatedPhrase]:
         a, b = result[i], result[i + 1]
         if b.start - a.end <= 6:
             if a.date.start <= b.date.start and b.date.end <= a.date.end:
-                result[i] = DatedPhrase(a.start, a.end, b.date)
+                result[i] = DatedPhrase(a.start, a.end, b.date, b.since)
             elif b.date.start <= a.date.start and a.date.end <= b.date.end:
-                result[i + 1] = DatedPhrase(b.start, b.end, a.date)
+                result[i + 1] = DatedPhrase(b.start, b.end, a.date, a.since)
     return result
 
 
@@ -209,6 +245,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
         breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text, range_start, range_end)]
         break_starts = [b for b, _ in breaks]
         verbs = _verbs(text[range_start:range_end])
+        other_verbs = _other_verbs(text[range_start:range_end])
         for sentence_start, sentence_end in _spans(SENTENCE_BREAK, text, range_start, range_end):
             found = in_range[bisect_left(starts, sentence_start):bisect_left(starts, sentence_end)]
             clauses = _clauses(sentence_start, sentence_end, breaks[bisect_left(break_starts, sentence_start):
@@ -226,7 +263,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                     if run and resolved.precision == "day":  # 上週二起一連三日: three days from that Tuesday
                         days = _run_length(run["days"] or run["en"])
                         resolved = FuzzyDate(resolved.start, resolved.start + timedelta(days=days - 1), "day")
-                    dated.append(DatedPhrase(s, e, resolved))
+                    dated.append(DatedPhrase(s, e, resolved, since=kind.startswith("since")))
             dated = _appositions(dated)
             phrases += dated
             carried = not dated and previous is not None and "\n" not in text[previous[0]:sentence_start]
@@ -236,10 +273,12 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
             if carried:  # "Europol set up a command post": the occurrence the sentence before dated goes on
                 dated = [previous[1]]
             for clause_start, clause_end in clauses:
-                first = bisect_left(verbs, clause_start - range_start)
-                if first == len(verbs) or verbs[first] >= clause_end - range_start:
-                    continue  # no verb that reports an occurrence
                 own = [d for d in dated if clause_start <= d.start < clause_end]
+                # An occurrence verb; or, in a clause with a date of its own, any verb in the past tense or that
+                # the dictionary calls one, but for the verbs of saying and of statistics.
+                if not _any_within(verbs, clause_start - range_start, clause_end - range_start) and not (
+                        own and _any_within(other_verbs, clause_start - range_start, clause_end - range_start)):
+                    continue
                 before = [d for d in dated if d.end <= clause_start]
                 after = [d for d in dated if d.start >= clause_end]
                 finest = min(own, key=lambda d: d.date.end - d.date.start) if own else None
@@ -251,7 +290,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                     continue
                 note = "" if own else "Dated by the date phrase of its sentence." if not carried else \
                     "Dated by the sentence before it."
-                events.append(Event(start, end, when.date, note))
+                events.append(Event(start, end, when.start_date, note))
                 if not carried:
                     previous = (sentence_end, when)
     return events, phrases
