@@ -39,3 +39,28 @@ def test_load_run_has_no_errors_and_loses_no_write():
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     assert "claims whose note lacks an accepted write: 0" in result.stdout
     assert ", 0 errors," in result.stdout
+
+
+def run_pure(*args: str) -> subprocess.CompletedProcess:
+    """A benchmark that needs no database."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    result = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def test_detection_benchmark_runs_on_corpus_built_documents():
+    result = run_pure("benchmarks/detection.py", "--documents", "20", "--workers", "1")
+    assert "20 documents of" in result.stdout and "documents/s" in result.stdout
+
+
+def test_link_suggestion_benchmark_prints_every_size():
+    result = run_pure("benchmarks/link_suggestion.py", "--claims", "2000,4000")
+    lines = result.stdout.splitlines()
+    assert lines[1].split()[0] == "2000" and lines[2].split()[0] == "4000"
+    assert int(lines[2].split()[2]) > 0  # links were proposed
+
+
+def test_actor_matchers_agree_before_they_are_timed():
+    result = run_pure("benchmarks/actor_matching.py", "--actors", "200", "--repeat", "1")
+    assert "found by both" in result.stdout and "pyahocorasick" in result.stdout
