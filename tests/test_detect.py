@@ -51,6 +51,17 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
     ("截回約一億四千萬港元。", ("約一億四千萬港元", "140000000", None, None)),
     ("來自十二國的代表出席。", ("十二國", "12", None, None)),
     ("The victims paid $1,286,400 meant for vendors.", ("$1,286,400", "1286400", None, None)),
+    ("Victims lost RM1.34 billion.", ("RM1.34 billion", "1340000000", None, None)),
+    ("Losses reached NZ$5.2 million.", ("NZ$5.2 million", "5200000", None, None)),
+    ("Fees ran between £9 and £160 a month.", ("between £9 and £160", "9", "9", "160")),
+    ("Two other men were detained.", ("Two other men", "2", None, None)),
+    ("警方查获四十余万台设备。", ("四十余万台设备", "400000", "400000", None)),
+    ("价值约合12万美元的加密货币", ("约合12万美元", "120000", None, None)),
+    ("涉案金額約32億元人民幣。", ("約32億元人民幣", "3200000000", None, None)),
+    ("每宗罰款最高500萬元。", ("最高500萬元", "5000000", None, "5000000")),
+    ("不多於100個系統", ("不多於100個系統", "100", None, "100")),
+    ("售價由300元至800元不等。", ("300元至800元", "300", "300", "800")),
+    ("其中21款App频繁申请权限。", ("21款App", "21", None, None)),
     ("Nearly half of all traffic was malicious.", ("Nearly half", "0.5", None, "0.5")),
     ("全国共有890万台主机被控制。", ("890万台主机", "8900000", None, None)),
     ("网民规模达4.9万人。", ("4.9万人", "49000", None, None)),
@@ -71,6 +82,11 @@ def test_figures_in_english_simplified_and_traditional(text, expected):
     assert found[4]  # a unit: the counted noun or the classifier phrase
 
 
+def test_a_change_from_one_figure_to_another_is_two_figures_not_a_range():
+    assert [f[:4] for f in figures("Reports rose from 41 to 79 in a quarter.")] == [
+        ("41", 41, None, None), ("79", 79, None, None)]
+
+
 def test_counts_in_words_and_numbers_next_to_years():
     assert figures("Police detained seven suspects and two others.") == [
         ("seven suspects", 7, None, None, "suspects"), ("two others", 2, None, None, "others")]
@@ -85,6 +101,8 @@ def test_counts_in_words_and_numbers_next_to_years():
     "工作分为三个方面。", "如有懷疑可致電「防騙易熱線18222」。", "头8个月", "持续8个月", "打击“两卡”犯罪", "五大风险",
     "It ran for five business days.", "LockBit 3.0 affiliates", "the first half of 2024", "十四五规划",
     "这些百姓", "十分重要", "一些网站", "第三届", "他们一起", "Ionescu, 34, was arrested.", "四国执法部门",
+    "A third suspect, aged 25, was detained.", "call the hotline at 997", "代表团抵达万象。", "每萬筆資料", "法案三讀通過",
+    "10時05分", "3.0版系统",
 ])
 def test_ordinals_years_dates_durations_and_names_are_not_figures(text):
     """None of these states a quantity."""
@@ -132,6 +150,11 @@ def test_relative_dates_resolve_against_the_published_date():
     ("明年第一季將舉辦演練。", date(2024, 7, 9), "2025-01/2025-03"),
     ("警方上週二起一連三日採取拘捕行動。", date(2024, 5, 9), "2024-04-30/2024-05-02"),
     ("該集團自去年10月起以假投資手法詐騙國人。", date(2024, 5, 9), "2023-10"),  # an ongoing span: its start
+    ("来自15个国家的执法部门于本周一至周三开展联合行动。", date(2024, 12, 12), "2024-12-09/2024-12-11"),
+    ("Raids were carried out across the city on Tuesday and Wednesday.", date(2025, 2, 14), "2025-02-11/2025-02-12"),
+    ("該集團去年3月至今年2月間入侵16家平台。", date(2024, 5, 9), "2023-03/2024-02"),
+    ("现责令上述App运营者于8月31日前完成整改。", date(2023, 8, 18), "2023-08-31"),  # 日前 here is "before"
+    ("A hackathon will be held on 18th October.", date(2024, 10, 2), "2024-10-18"),
     ("The platform collapsed in September.", date(2024, 11, 9), "2024-09"),  # any past verb, with its own date
     ("The first expert meeting is scheduled for March 2024.", date(2023, 11, 22), "2024-03"),
 ])
@@ -180,3 +203,17 @@ def test_page_chrome_and_repeated_blocks_are_skipped():
 def test_a_chinese_event_verb_counts_as_a_verb_not_as_the_stem_of_a_noun():
     assert events("在3月的发布会上，专家介绍了情况。", ("zh-Hans",), date(2024, 5, 1)) == []
     assert events("3月，公安部发布报告。", ("zh-Hans",), date(2024, 5, 1)) == [("公安部发布报告", "2024-03")]
+
+
+def test_a_bare_month_takes_its_year_from_named_months_of_its_paragraph_not_from_background_years():
+    text = ("Reports rose 18% in the third quarter, the most since reporting began in 2017.\n\n"
+            "On 26 August we issued an advisory; in the second quarter we published a guide.")
+    assert [d for _, d in events(text, published=date(2024, 11, 1))] == ["2017", "2024-08-26", "2024-04/2024-06"]
+
+
+def test_a_sentence_that_goes_on_about_the_reported_occurrence_takes_its_date():
+    text = ("第二次中国—东盟网络事务对话3月6日至7日在北京举行。\n\n中方代表介绍了合作情况。\n\n"
+            "对话期间，双方签署合作备忘录，并商定于今年下半年联合举办演练。")
+    found = dict(events(text, ("zh-Hans",), date(2025, 3, 8)))
+    assert found["双方签署合作备忘录"] == "2025-03-06/2025-03-07"
+    assert found["商定于今年下半年联合举办演练"] == "2025-07/2025-12"

@@ -72,15 +72,19 @@ _EN_QUARTER = r"(?:the\s+)?(?P<quarter>first|second|third|fourth|last)\s+quarter
 _EN_FIRST = r"the\s+first\s+(?P<months>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+of\s+"
 _EN_WHICH_YEAR = r"(?:(?P<year>(?:19|20)\d{2})|(?P<rel>this|last|next|the)\s+year)"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY2 = _WEEKDAY.replace("weekday", "weekday2")
+_TH = r"(?:st|nd|rd|th)?"
 _TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 # Most specific first: where patterns overlap, the one listed first wins.
 DATE_PATTERNS = [
-    ("day-range", re.compile(rf"\bbetween\s+(?P<day>\d{{1,2}})\s+and\s+(?P<day2>\d{{1,2}})\s+{_MONTH}(?:,?\s+{_YE})?", re.I)),
-    ("day-range", re.compile(rf"\b(?:from\s+)?(?P<day>\d{{1,2}})\s*(?:-|–|to)\s*(?P<day2>\d{{1,2}})\s+{_MONTH}(?:,?\s+{_YE})?", re.I)),
+    ("day-range", re.compile(rf"\bbetween\s+(?P<day>\d{{1,2}}){_TH}\s+and\s+(?P<day2>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH}"
+                             rf"(?:,?\s+{_YE})?", re.I)),
+    ("day-range", re.compile(rf"\b(?:from\s+)?(?P<day>\d{{1,2}}){_TH}\s*(?:-|–|to|and)\s*(?P<day2>\d{{1,2}}){_TH}\s+(?:of\s+)?"
+                             rf"{_MONTH}(?:,?\s+{_YE})?", re.I)),
     ("day-range", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\s*(?:-|–|to)\s*(?P<day2>\d{{1,2}})(?:,?\s+{_YE})?\b", re.I)),
     ("day", re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YE}", re.I)),
-    ("day", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH},?\s+{_YE}", re.I)),
+    ("day", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH},?\s+{_YE}", re.I)),
     ("day-range", re.compile(rf"(?:{_Y}年)?{_M}月{_D}[日号號]?(?:至|到|-|–){_D2}[日号號]")),
     ("day-range", re.compile(rf"(?<![\d月年])(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
     ("day", re.compile(rf"{_Y}年{_M}月{_D}[日号號]")),
@@ -88,6 +92,7 @@ DATE_PATTERNS = [
     ("month-year-range", re.compile(rf"\b(?:from|between)\s+{_MONTH},?\s+{_YE}\s+(?:to|and|until|through)\s+{_MONTH2},?\s+"
                                     rf"(?P<year2>(?:1[89]|20)\d{{2}})", re.I)),
     ("month-year-range", re.compile(rf"{_Y}年{_M}月(?:至|到|-|–|~){_Y2}年{_M2}月")),
+    ("month-year-range", re.compile(rf"{_REL_YEAR}{_M}月(?:至|到|-|–|~)(?P<rel2>去年|今年|明年){_M2}月")),
     ("month-range", re.compile(rf"\b(?:from|between)\s+{_MONTH}\s+(?:to|and|until|through)\s+{_MONTH2}"
                                rf"(?:,?\s+{_Y}|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year)?", re.I)),
     ("month-range", re.compile(rf"(?:{_Y}年|{_REL_YEAR})?{_M}月?(?:至|到|-|–|~){_M2}月(?:[间間底])?")),
@@ -116,22 +121,27 @@ DATE_PATTERNS = [
     ("same-month", re.compile(r"\b(?:in\s+)?the same month\b|同月", re.I)),
     ("last-month-name", re.compile(rf"\blast\s+{_MONTH}", re.I)),
     ("next-month-name", re.compile(rf"\bnext\s+{_MONTH}", re.I)),
+    ("week-range", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期)(?P<weekday>[{CN_WEEKDAYS}])(?:至|到|-|–)"
+                              rf"(?:周|週|星期)?(?P<weekday2>[{CN_WEEKDAYS}])")),
+    ("week-range", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}\s+(?:and|to|through|-|–)\s+{_WEEKDAY2}\b",
+                              re.I)),
+    ("same-month-day", re.compile(rf"同月{_D}[日号號]")),
     ("cn-week-day", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<weekday>[{CN_WEEKDAYS}])")),
     ("week-day", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}(?:'s)?{_TIME_OF_DAY}\b", re.I)),
     ("relative-day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b|(?P<cn>今天|今日|昨天|昨日|明天|明日|前天|前日)"
                                 r"(?:[（(](?:\d{1,2}月)?\d{1,2}日?[)）])?", re.I)),
     ("day-noyear", re.compile(r"(?:本月|这个月|這個月)(?P<day>\d{1,2})[日号號]")),
-    ("relative-day", re.compile(r"今[（(](?P<day>\d{1,2})[)）]日")),
+    ("relative-day", re.compile(r"(?P<cn>今|昨|明)[（(](?P<day>\d{1,2})[)）]日")),
     ("relative-week", re.compile(r"\b(?P<rel>last|this|next)\s+week\b|(?P<cn>上周|上週|本周|本週|下周|下週)(?![一二三四五六日天])",
                                  re.I)),
     ("relative-month", re.compile(r"\b(?:(?:earlier|later|late|early)\s+)?(?P<rel>last|this|next)\s+month\b|"
                                   r"(?P<cn>上月|上个月|上個月|本月|这个月|這個月|下月|下个月|下個月)", re.I)),
-    ("recent", re.compile(r"(?P<cn>日前|近日)")),
+    ("recent", re.compile(r"(?P<cn>(?<![\d一二三四五六七八九十])日前|近日)")),
     ("season", re.compile(r"\b(?:(?P<which>this|last|next|the)\s+)(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
     ("relative-year", re.compile(r"\b(?:(?:earlier|later|late|early)\s+)?(?P<rel>last|this|next)\s+year\b|"
                                  r"(?P<cn>去年|今年|明年|前年|年底|年內|年内|年初)(?!\d|[一二三四五六七八九十]月)", re.I)),
     ("month-day-noyear", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})", re.I)),
-    ("month-day-noyear", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH}\b(?!,?\s*\d{{4}})", re.I)),
+    ("month-day-noyear", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH}\b(?!,?\s*\d{{4}})", re.I)),
     ("month-day-noyear", re.compile(rf"(?<![\d年])(?<!\d月){_M}月{_D}[日号號]")),
     ("month-noyear", re.compile(rf"\b(?:in|since|during|by|from|until|early|late|mid-|last)\s*{_MONTH}\b(?!\s*\d)(?!,?\s*\d{{4}})", re.I)),
     ("month-noyear", re.compile(rf"(?<![\d年至到\-–]){_M}月(?:份|初|中旬|中|下旬|上旬|底)?(?![\d日号號至到\-–])")),
@@ -155,6 +165,7 @@ class DateContext:
         self.day_known = bool(published and published.precision == DAY)
         self.year: int | None = None  # from the text itself
         self.month: int | None = None
+        self.month_year: int | None = None  # the year of the last month or day the text named
         self.last: FuzzyDate | None = None
 
     def resolve(self, kind: str, parts: dict, future: bool = False) -> FuzzyDate | None:
@@ -166,8 +177,15 @@ class DateContext:
                 and not relative_period:
             self.year = result.start.year
             self.month = result.start.month if result.precision in (MONTH_PRECISION, DAY) else None
+            if self.month is not None:
+                self.month_year = self.year
             self.last = result
         return result
+
+    def new_paragraph(self) -> None:
+        """A new paragraph: the months it names no longer take their year from the paragraphs before."""
+        self.month_year = None
+        self.month = None
 
     def _year_of(self, parts: dict) -> int | None:
         if parts.get("roc"):
@@ -184,18 +202,19 @@ class DateContext:
                                  "next": 1}[rel]
 
     def _bare_month_year(self, month: int, future: bool) -> int | None:
-        """The year of a month named without one: the text's own, else the latest such month up to the
+        """The year of a month named without one: that of the last month or day the text named (a bare year
+        is often background: "since reporting began in 2017"), else the latest such month up to the
         publication (the next one for the future); a month before the text's last rolls into the next year
         unless that would pass the publication."""
-        if self.year is None:
+        if self.month_year is None:
             if self.latest is None:
                 return None
             if future:
                 return self.published.year + (month < self.published.month)
             return self.latest.year - (month > self.latest.month)
-        year = self.year
+        year = self.month_year
         if self.month is not None and month < self.month:
-            rolled = self.year + 1
+            rolled = year + 1
             if future or self.latest is None or date(rolled, month, 1) <= self.latest:
                 year = rolled
         if self.published is not None:
@@ -247,6 +266,12 @@ class DateContext:
             first, last = _number(parts["day"]), _number(parts["day2"])
             return FuzzyDate(date(year, month, first), date(year, month, last), DAY) if first < last else None
         if kind == "month-year-range":
+            if parts.get("rel"):  # 去年3月至今年2月
+                if reference is None:
+                    return None
+                shift = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "本年": 0, "同年": 0}
+                parts = {**parts, "year": str(reference.year + shift[parts["rel"]]),
+                         "year2": str(reference.year + shift[parts["rel2"]])}
             first = date(_number(parts["year"]), month, 1)
             last = FuzzyDate.month(_number(parts["year2"]), _month(parts["month2"])).end
             return FuzzyDate(first, last, MONTH_PRECISION) if first < last else None
@@ -258,13 +283,23 @@ class DateContext:
                 return None
             return FuzzyDate(date(year, month, 1), FuzzyDate.month(year, second).end, MONTH_PRECISION)
         if kind in ("year-period", "period"):
-            year = self._year_of(parts) if kind == "year-period" else (self.year or (reference.year if reference
-                                                                                     else None))
-            if kind == "period" and future and reference is not None:
-                year = max(year, reference.year)
             if parts.get("hq"):
                 parts = {**parts, ("half" if parts["hq"][0] in "Hh" else "quarter"): parts["hq"][1]}
-            return _period(year, parts) if year else None
+            if kind == "year-period":
+                year = self._year_of(parts)
+                return _period(year, parts) if year else None
+            # A half or quarter without a year: that of the last month the text named, else the latest such
+            # period begun by publication (the coming one for the future).
+            if self.month_year is not None:
+                return _period(self.month_year, parts)
+            if reference is None:
+                return None
+            period = _period(reference.year, parts)
+            if period is not None and not future and period.start > self.latest:
+                period = _period(reference.year - 1, parts)
+            elif period is not None and future and period.end < reference:
+                period = _period(reference.year + 1, parts)
+            return period
         if reference is None:
             return None
         if kind == "rel-year-month":
@@ -313,7 +348,7 @@ class DateContext:
         if kind == "relative-day":
             rel = (parts.get("rel") or parts.get("cn") or "今日").lower()
             shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "今天": 0, "今日": 0, "昨天": -1,
-                     "昨日": -1, "明天": 1, "明日": 1, "前天": -2, "前日": -2}[rel]
+                     "昨日": -1, "明天": 1, "明日": 1, "前天": -2, "前日": -2, "今": 0, "昨": -1, "明": 1}[rel]
             day = reference + timedelta(days=shift)
             return FuzzyDate.day(day.year, day.month, day.day)
         if kind == "relative-week":
@@ -321,6 +356,17 @@ class DateContext:
             step = -7 if rel in ("last", "上周", "上週") else 7 if rel in ("next", "下周", "下週") else 0
             monday = reference - timedelta(days=reference.weekday()) + timedelta(days=step)
             return FuzzyDate(monday, monday + timedelta(days=6), DAY)
+        if kind == "same-month-day":
+            if self.last is None or self.last.precision not in (MONTH_PRECISION, DAY):
+                return None
+            return FuzzyDate.day(self.last.start.year, self.last.start.month, _number(parts["day"]))
+        if kind == "week-range":  # 本周一至周三, "on Tuesday and Wednesday": the days from the first to the last
+            first = self._resolve("cn-week-day" if parts["weekday"] in CN_WEEKDAYS else "week-day", parts, future)
+            second = self._resolve("cn-week-day" if parts["weekday"] in CN_WEEKDAYS else "week-day",
+                                   {**parts, "weekday": parts["weekday2"]}, future)
+            if first is None or second is None or second.start <= first.start:
+                return None
+            return FuzzyDate(first.start, second.end, DAY)
         if kind in ("week-day", "cn-week-day"):
             weekday = parts["weekday"]
             target = CN_WEEKDAYS.index(weekday) if kind == "cn-week-day" else WEEKDAYS.index(weekday.lower())
@@ -385,7 +431,7 @@ NEEDS = {
     "relative-day": ("today", "yesterday", "tomorrow", "tonight", "今", "昨", "明天", "明日", "前天", "前日"),
     "week-day": ("day",), "season": ("spring", "summer", "autumn", "fall", "winter"),
     "same-month": ("same month", "同月"), "recent": ("日前", "近日"), "period": ("half", "quarter", "半年", "季", "月"),
-    "cn-week-day": ("周", "週", "星期", "礼拜", "禮拜"), "since-year": ("since", "自", "从", "從"),
+    "cn-week-day": ("周", "週", "星期", "礼拜", "禮拜"), "same-month-day": ("同月",), "since-year": ("since", "自", "从", "從"),
     "since-month": ("since", "自", "从", "從"),
     "year-range": ("from", "between", "至", "到", "-", "–"), "last-month-name": ("last",), "next-month-name": ("next",),
 }

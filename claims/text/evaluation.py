@@ -131,8 +131,14 @@ def _show(value: Decimal | None) -> str:
     return "None" if value is None else f"{value.normalize():f}"
 
 
-def _same(a: Decimal | None, b: Decimal | None) -> bool:
-    return (a is None) == (b is None) and (a is None or a == b)
+def _same(found: Decimal | None, gold: Decimal | None) -> bool:
+    """Equal, or equal at the places the annotator wrote (a third written as 0.3333)."""
+    if (found is None) != (gold is None):
+        return False
+    if found is None or found == gold:
+        return True
+    places = -gold.as_tuple().exponent
+    return places >= 3 and found.quantize(Decimal(1).scaleb(-places)) == gold
 
 
 def _is_exact(candidate: Candidate, gold: Gold) -> bool:

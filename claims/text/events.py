@@ -69,6 +69,11 @@ EVENT_VERBS = PhraseMatcher((verb, True) for verb in
                             [*(" ".join(v.split()) for v in EVENT_VERBS_EN.split("|")), *EVENT_VERBS_ZH.split()])
 CLAUSE_BREAK = re.compile(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|\s+(?:and|but|while|after|before|when)\s+|(?<![合])[并並](?![且不])")
 LINE_BREAK = re.compile(r"\n")
+# A sentence that goes on about the occurrence the sentence before dated.
+BACK_REFERENCE = re.compile(r"\s*(?:(?:during|at|in|on the sidelines of|after|following)\s+(?:the|this|that)\s+"
+                            r"(?:dialogue|meeting|talks|visit|operation|forum|conference|summit|exercise|raids?|session)"
+                            r"\b|(?:会议|會議|对话|對話|会谈|會談|行动|行動|活动|活動)?(?:期间|期間|中|上)[，,]|此次|这次|這次|"
+                            r"会上|會上|当天|當天|同日|當日|当日)", re.I)
 HAN = re.compile(r"[\u3400-\u9fff]")
 # A run of days from a dated day: 起一連三日, 起连续5天, "for three days".
 DAY_RUN = re.compile(r"\s*(?:起|开始|開始)?\s*(?:一连|一連|连续|連續)(?P<days>[二三四五六七八九十]|\d{1,2})(?:日|天)|"
@@ -235,6 +240,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
     for range_start, range_end in ranges:
         context = DateContext(published)
         previous = None  # (end of the last sentence with a dated event, its date)
+        lead = None  # the date of the first event: the occurrence the text reports
         # Date phrases are read once for the whole range (a regex call per sentence costs more than the
         # matching), then taken sentence by sentence in text order, as the running context needs.
         in_range = [(kind, range_start + s, range_start + e, parts)
@@ -246,7 +252,11 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
         break_starts = [b for b, _ in breaks]
         verbs = _verbs(text[range_start:range_end])
         other_verbs = _other_verbs(text[range_start:range_end])
+        last_end = range_start
         for sentence_start, sentence_end in _spans(SENTENCE_BREAK, text, range_start, range_end):
+            if "\n" in text[last_end:sentence_start]:
+                context.new_paragraph()
+            last_end = sentence_end
             found = in_range[bisect_left(starts, sentence_start):bisect_left(starts, sentence_end)]
             clauses = _clauses(sentence_start, sentence_end, breaks[bisect_left(break_starts, sentence_start):
                                                                      bisect_left(break_starts, sentence_end)],
@@ -282,7 +292,11 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                 before = [d for d in dated if d.end <= clause_start]
                 after = [d for d in dated if d.start >= clause_end]
                 finest = min(own, key=lambda d: d.date.end - d.date.start) if own else None
-                when = finest or (before[-1] if before else after[0] if after else None)
+                if not finest and not before and lead is not None \
+                        and BACK_REFERENCE.match(text, sentence_start, sentence_end):
+                    when = lead  # "During the dialogue, ... signed": the date of the occurrence the text reports
+                else:
+                    when = finest or (before[-1] if before else after[0] if after else None)
                 if when is None:
                     continue
                 start, end = _trim(text, clause_start, clause_end)
@@ -293,6 +307,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                 events.append(Event(start, end, when.start_date, note))
                 if not carried:
                     previous = (sentence_end, when)
+                    lead = lead or when
     return events, phrases
 
 

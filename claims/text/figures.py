@@ -28,23 +28,36 @@ SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10*
           "億": 10**8}
 LOWER_BEFORE = ("just over", "well over", "more than", "over", "exceeded", "exceeding", "exceeds", "above", "at least", "upwards of",
                 "in excess of", "超过", "超過", "逾", "至少", "最少", "多于", "多於", "超")
-UPPER_BEFORE = ("just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
+UPPER_BEFORE = ("不多于", "不多於", "不超过", "不超過", "最高", "至多", "at most", "no more than", "just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
                 "at most", "no more than", "近", "将近", "將近", "接近", "不到", "不足", "最多", "逼近")
-PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "约", "約", "大约", "大約")
+PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between", "约", "約", "大约", "大約", "约合", "約合")
 LOWER_AFTER = ("多", "余", "餘", "以上", "+", " or more", " plus")
 UPPER_AFTER = ("以下", "以内", "以內")
 PLAIN_AFTER = ("左右",)
-CURRENCY_SIGNS = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "$": "USD",
-                  "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "RMB": "CNY", "USD": "USD", "EUR": "EUR",
-                  "GBP": "GBP", "HKD": "HKD", "TWD": "TWD", "CNY": "CNY", "SGD": "SGD", "JPY": "JPY", "Rs": "INR",
-                  "Rs.": "INR", "₹": "INR", "INR": "INR", "AUD": "AUD", "KRW": "KRW", "₩": "KRW"}
-CURRENCY_SIGN = re.compile(r"(?:US\$|HK\$|NT\$|S\$|A\$|C\$|\$|€|£|¥|￥|₹|₩|RMB|USD|EUR|GBP|HKD|TWD|CNY|SGD|JPY|INR|AUD|KRW|"
-                           r"Rs\.?)\s?$")
+# Signs and codes before an amount; a dollar sign after letters is that country's dollar (NZ$, HK$).
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "AU$": "AUD",
+                  "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY",
+                  "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₫": "VND", "฿": "THB", "GH¢": "GHS", "GH₵": "GHS",
+                  "RM": "MYR", "Rp": "IDR", "Rs": "INR", "Rs.": "INR", "RMB": "CNY", "MOP$": "MOP"}
+CURRENCY_CODES = ("USD", "EUR", "GBP", "HKD", "TWD", "CNY", "SGD", "JPY", "INR", "AUD", "KRW", "MYR", "NZD", "GHS",
+                  "NGN", "PHP", "IDR", "THB", "VND", "CAD", "CHF", "MOP")
+CURRENCY_SIGN = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(CURRENCY_SIGNS, key=len, reverse=True)))}"
+                           rf"|\b(?:{'|'.join(CURRENCY_CODES)})|\b[A-Z]{{1,3}}\$)\s?$")
+
+
+def currency_of(sign: str) -> str:
+    """The ISO code of a currency sign or code ("NZ$" -> NZD, "RM" -> MYR)."""
+    sign = sign.strip()
+    return CURRENCY_SIGNS.get(sign) or (sign if sign in CURRENCY_CODES else sign[:-1] + "D")
+
+
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
                   "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "新臺幣": "TWD", "新台幣": "TWD",
                   "新台币": "TWD", "台币": "TWD", "臺幣": "TWD", "台幣": "TWD", "港元": "HKD", "港币": "HKD",
                   "港幣": "HKD", "美元": "USD", "美金": "USD", "欧元": "EUR", "歐元": "EUR", "人民币": "CNY",
-                  "人民幣": "CNY", "日元": "JPY", "日圓": "JPY", "英镑": "GBP", "英鎊": "GBP"}
+                  "人民幣": "CNY", "日元": "JPY", "日圓": "JPY", "英镑": "GBP", "英鎊": "GBP", "澳门元": "MOP",
+                  "澳門元": "MOP", "新元": "SGD", "令吉": "MYR", "ringgit": "MYR", "naira": "NGN", "cedis": "GHS",
+                  "rupees": "INR", "won": "KRW", "baht": "THB", "pesos": "PHP"}
 # Words after a number that make it a length of time, an age or a rank, not a quantity.
 TIME_WORDS = re.compile(r"\s*(?:-|‐)?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
                         r"centur(?:y|ies)|year-old|anniversary|am\b|pm\b|a\.m\.|p\.m\.|GMT|UTC)\b|"
@@ -56,9 +69,10 @@ ENUMERATED = re.compile(r"\s*(?:类|類|大类|大類|种类|種類|大(?![约�
                         r"points|stages|dimensions|fronts|goals|objectives|phases|steps|tracks|rounds?)\b")
 # A number that names a thing: a hotline, a plan, a code.
 NAMING = re.compile(r"\s*(?:热线|熱線|专线|專線|反诈|反詐|打诈|打詐|hotline|helpline)", re.I)
-DIALLED = re.compile(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|\bcall|\bdial|\bhotline|\bhelpline)\s*[“「『\"]?$", re.I)
+DIALLED = re.compile(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|电话|電話|\bcall|\bdial|\bhotline|\bhelpline|\bphone|"
+                     r"\bwhatsapp)(?:\s+(?:on|at|number))?[\s,:：]*[“「『\"]?$", re.I)
 QUOTED = re.compile(r"[“「『\"‘]$")
-LABEL_BEFORE = re.compile(r"(?:\b(?:No\.|Nos\.|no\.|number|Article|Section|Chapter|Rule|Level|Tier|Phase|Version|"
+LABEL_BEFORE = re.compile(r"(?:\b(?:No\.|Nos\.|no\.|number|Articles?|Sections?|Chapters?|Rules?|Level|Tier|Phase|Version|"
                           r"Room|Category|top|Top|ranked|rank|Class|Resolution|Decree|Act)\s*|第|[A-Za-z]-?|[#№])$")
 DEFINITE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|his|her|my|your|whose|which|other|last|"
                       r"first|next|past|previous|coming|few|every|each)\s+$", re.I)
@@ -67,20 +81,20 @@ STOP_WORDS = frozenset("""in of to the a an that which who whom were was are is 
     this these those their its it they them he she we you i his her our your will would shall should can could may
     might must do does did not no so such each every last next year years quarter month months week day days
     while when where since until after before during including involving according said says say told also
-    only just more most less fewer some any all both other others' if because though although via versus vs
+    only just more most less fewer some any all both others' if because though although via versus vs
     than up down out off again further then once here there why how what""".split())
 MEASURE = re.compile(r"\s?(?:[KMGTP]bps|[KMGTP]B|terabytes?|gigabytes?|petabytes?|megabytes?|km|kg)(?![A-Za-z])")
 NOT_COUNTABLE = frozenset("per percent cent fold".split())
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 DIGITS = re.compile(
-    r"(?<![A-Za-z0-9_.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?)(?![\d])"
+    r"(?:(?<![A-Za-z0-9_.])|(?<=RM)|(?<=Rp)|(?<=Rs))(?<!\d,)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?)(?![\d])"
     r"(?P<more_before>余|餘|多(?=[万萬亿億]))?"
     r"(?P<scale>\s?(?:thousand|million|billion|trillion|lakhs?|crores?)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬])?"
     r"(?P<more>多|余|餘|\+)?"
     r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點])?", re.I)
 CN_NUMBER = re.compile(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
-                       rf"(?P<more>多|余|餘|来|來)?(?P<percent>%)?")
+                       rf"(?P<more>多|余|餘|来|來)?(?P<scale>(?<=[多余餘来來])[万萬亿億]+)?(?P<percent>%)?")
 # Arabic digits and Chinese scales mixed: 1万2000, 4万6563, 6亿5170万, 13億5千萬, 7萬6,418.
 MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:\d[\d,]*|[一二三四五六七八九]?[千百]|\d+[千百])+[亿億万萬千]?"
                    r"|(?<![\d.,])\d+[亿億](?:\d+|[一二三四五六七八九])[千百]?[万萬]")
@@ -165,6 +179,8 @@ APPROXIMATOR_BEFORE = re.compile(
     rf"(?:{'|'.join(map(re.escape, sorted(LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE, key=len, reverse=True)))})\s?$",
     re.I)
 CN_CURRENCY_WORDS = sorted((w for w in CURRENCY_WORDS if HAN.match(w)), key=len, reverse=True)
+CN_CURRENCY_AFTER = re.compile("|".join(w for w in ("人民币", "人民幣", "港元", "港币", "港幣", "美元", "新台币", "新臺幣",
+                                                    "新台幣", "澳门元", "澳門元")))
 CN_CURRENCY_BEFORE = re.compile(rf"(?:{'|'.join(w for w in CURRENCY_WORDS if HAN.match(w))})\s?$")
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\s*$", re.I)
 MONTH_AFTER = re.compile(rf"\s+{MONTH}\b", re.I)
@@ -263,13 +279,20 @@ def _chinese_numbers(doc: _Text, start: int, end: int) -> list[_Number]:
             value = chinese.chinese_number(number)
         except ValueError:
             continue
+        if number in chinese.CN_SCALE or number in chinese.CN_UNIT:
+            before = text[max(0, match.start() - 2):match.start()]
+            if not match["more"] and not before.endswith(tuple(APPROXIMATORS)):
+                continue  # 万象, 千家: a scale alone counts only as 百余, 近百
         tenths = bool(match["tenths"])
         if tenths:
             value = chinese.tenths(number, match["tenth"])
         elif match["percent"]:
             value = value / 100
+        for scale in match["scale"] or "":  # 四十余万: the scale after 余
+            value *= chinese.CN_SCALE[scale]
         mention = _Number(match.start(), match.end(), value, percent=tenths or bool(match["percent"]), words=True,
-                          chinese=True, low=bool(match["more"]), scaled=bool(set(number) & set("万萬亿億")))
+                          chinese=True, low=bool(match["more"]),
+                          scaled=bool(set(number + (match["scale"] or "")) & set("万萬亿億")))
         if _chinese_numeral_is_a_number(doc, mention, number):
             found.append(mention)
     return found
@@ -383,7 +406,11 @@ def _find(doc: _Text, start: int, end: int, small: bool, dates: bytearray | None
     return figures
 
 
-RANGE_JOIN = re.compile(r"\s?(?:to|-|–|—|至|到|~|and)\s?")
+CHANGE_FROM = re.compile(r"\b(?:rose|rising|rises|risen|fell|falling|falls|fallen|increased|increasing|grew|growing|"
+                         r"climbed|dropped|declined|decreased|jumped|soared|surged|went up|went down|up|down)\s+"
+                         r"from\s+\D{0,4}$", re.I)
+RANGE_JOIN = re.compile(r"(?:[万萬亿億]?元|港元|美元)?\s?(?:to|-|–|—|至|到|~|and)\s?"
+                        rf"(?:{'|'.join(map(re.escape, sorted(CURRENCY_SIGNS, key=len, reverse=True)))})?\s?")
 
 
 def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
@@ -395,8 +422,11 @@ def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
             continue
         b = numbers[i + 1] if i + 1 < len(numbers) else None
         join = b and RANGE_JOIN.fullmatch(text, a.end, b.start)
-        if join and "and" in join.group() and not re.search(r"between\s+$", text[max(0, a.start - 9):a.start], re.I):
+        lead = text[max(0, a.start - 14):a.start]
+        if join and "and" in join.group() and not re.search(r"between\s+\D{0,4}$", lead, re.I):
             join = None
+        if join and CHANGE_FROM.search(text, max(0, a.start - 30), a.start):
+            join = None  # "rose from 41 to 79": two figures, not a range
         if join and not a.percent and b.value > a.value and not _year_like(text, a) and not _year_like(text, b) \
                 and a.words == b.words:
             value = a.value
@@ -432,7 +462,7 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
     currency = ""
     sign = CURRENCY_SIGN.search(before)
     if sign:
-        currency, start = CURRENCY_SIGNS[sign.group().strip()], number.start - len(sign.group())
+        currency, start = currency_of(sign.group()), number.start - len(sign.group())
         before = before[:len(before) - len(sign.group())]
     cn_currency = CN_CURRENCY_BEFORE.search(before)
     if cn_currency:
@@ -464,7 +494,8 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         if money == "CNY?":
             currency = doc.currency
         unit = currency
-    if not number.percent and not currency and not unit and not small:
+    named = not unit and number.words and re.match(r" of (?:them|these|those|whom)\b", text[end:end + 12])
+    if not named and not number.percent and not currency and not unit and not small:  # "Three of them" counts
         if number.words or (value < 10 and not low and not high and not number.scaled):
             return None  # a bare small number, or a number word with nothing counted, says too little
     if (not number.percent and not number.scaled and not currency and number.has_decimal and unit
@@ -484,13 +515,13 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
 def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool:
     """Years, dates, times, durations, ordinals, ranks, enumerations and numbers in names."""
     mention = text[number.start:number.end]
-    if not number.words and not number.percent and re.search(r"(?<=\w )[A-Z][A-Za-z]+ $", before) \
-            and not CURRENCY_SIGN.search(before) \
+    labelled = not number.words and not CURRENCY_SIGN.search(before)  # RM1.34 billion is money, not a label
+    if labelled and not number.percent and re.search(r"(?<=\w )[A-Z][A-Za-z]+ $", before) \
             and not APPROXIMATOR_BEFORE.search(before):
-            return True  # a number in a name: "Operation Endgame 2", "Article 5"
-    if not number.words and re.search(r"\b[A-Z][a-z]*[A-Z][A-Za-z]* ?$", before) and not CURRENCY_SIGN.search(before):
+        return True  # a number in a name: "Operation Endgame 2", "Article 5"
+    if labelled and re.search(r"\b[A-Z][a-z]*[A-Z][A-Za-z]* ?$", before):
         return True  # a version or a name: "LockBit 3.0", "GovCERT 2"
-    if not number.words and (LABEL_BEFORE.search(before) or before.endswith(("-", "–", "/", "#", "."))):
+    if labelled and (LABEL_BEFORE.search(before) or before.endswith(("-", "–", "/", "#", "."))):
         return True
     if number.words and re.search(r"第$", before):
         return True
@@ -499,8 +530,19 @@ def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool
         return True  # 4G, 5th
     if not number.percent and TIME_WORDS.match(after) and not number.scaled:
         return True
-    if ENUMERATED.match(after) or NAMING.match(after) or DIALLED.search(before):
+    if ENUMERATED.match(after) or NAMING.match(after) or (DIALLED.search(before) and not number.scaled):
         return True
+    if re.search(r"\baged\s+(?:between\s+|below\s+|under\s+|over\s+|about\s+)?$|\bage\s+$", before, re.I) \
+            or re.match(r"\s*(?:岁|歲|-year-old|years? old)", after):
+        return True  # an age
+    if re.search(r"(?:每|\bper|\bevery)\s?$", before, re.I):
+        return True  # the base of a rate: 每萬筆, per 100,000
+    if re.match(r"[读讀]", after) or (re.search(r"[时時点點]$", before) and re.match(r"分", after)):
+        return True  # 三讀 is a reading of a bill; 10時05分 a time
+    if not number.words and re.match(r"\d+\.\d+$", mention) and re.match(r"\s?版", after):
+        return True  # 3.0版: a version
+    if not number.words and re.fullmatch(r"0\d{7,}", mention):
+        return True  # a phone number
     if not number.words and re.search(r"\b[A-Z][a-z]+,\s?$", before) and re.match(r",", after) and number.value < 120:
         return True  # an age: "Ionescu, 34, was arrested"
     if QUOTED.search(before) and re.match(r"[^”」』\"’\s]{0,6}[”」』\"’]", after):
@@ -559,6 +601,9 @@ def _chinese_unit(doc: _Text, number: _Number, end: int) -> tuple[str, int, str]
         if text.startswith(scale, end):
             if scale != "元":
                 return "", end, ""  # the scale was not read with the number: not expected
+            named = CN_CURRENCY_AFTER.match(text, end + 1)  # 32億元人民幣
+            if named:
+                return CURRENCY_WORDS[named.group()], named.end(), CURRENCY_WORDS[named.group()]
             return "CNY", end + 1, "CNY?"
     if text[end:end + 1] in ("多", "余", "餘", "来", "來") and not number.low:
         end += 1
@@ -591,6 +636,9 @@ def _chinese_unit(doc: _Text, number: _Number, end: int) -> tuple[str, int, str]
         if len(parts) == 1 and (len(piece) > 1 or chinese.tag(doc.plain[position - 1]) == "n"):
             break  # the counted noun itself (6人, 3500网站), no classifier before a noun
     unit = "".join(parts)
+    latin = re.match(r"[A-Za-z]+", text[position:position + 12]) if len(parts) == 1 else None
+    if latin and len(parts[0]) == 1:  # 21款App: the counted thing written in Latin letters
+        unit, position = unit + latin.group(), position + latin.end()
     return unit, position, ""
 
 
