@@ -217,3 +217,16 @@ def test_a_sentence_that_goes_on_about_the_reported_occurrence_takes_its_date():
     found = dict(events(text, ("zh-Hans",), date(2025, 3, 8)))
     assert found["双方签署合作备忘录"] == "2025-03-06/2025-03-07"
     assert found["商定于今年下半年联合举办演练"] == "2025-07/2025-12"
+
+
+def test_that_day_the_next_day_and_a_clause_after_a_date_alone():
+    text = "案例一：5月9日，网民胡某利用AI软件生成虚假视频。当地公安机关于次日将其查获。"
+    found = events(text, ("zh-Hans",), date(2025, 7, 8))
+    assert ("网民胡某利用AI软件生成虚假视频", "2025-05-09") in found
+    assert ("当地公安机关于次日将其查获", "2025-05-10") in found
+    text = ("The Hague, 12 June 2025\n\nSeven suspects were arrested during an action day on Tuesday.\n\n"
+            "The network had run since 2022.\n\nDuring the action day, officers carried out 23 searches. "
+            "Investigators also froze 96 bank accounts that day.")
+    found = events(text, published=date(2025, 6, 12))
+    assert [d for q, d in found if "searches" in q or "froze" in q] == ["2025-06-10", "2025-06-10"]
+    assert not any(q.startswith("The Hague") for q, _ in found)  # the dateline is no event

@@ -36,6 +36,8 @@ def chinese_number(numeral: str) -> Decimal:
         pass
     if len(plain) > 1 and plain[-1] in "万亿" and "点" in plain:  # 四十六点八亿
         return chinese_number(plain[:-1]) * CN_SCALE[plain[-1]]
+    if len(plain) > 1 and plain[0] in "十百千万亿" and not plain.startswith("十"):  # 千万 is 一千万
+        return chinese_number("一" + plain)
     if plain in ("十", "百", "千", "万", "亿"):
         return Decimal(CN_UNIT.get(plain) or CN_SCALE[plain])
     head, _, tail = max((plain.rpartition(scale) for scale in "万亿"), key=lambda parts: len(parts[0]))

@@ -31,7 +31,8 @@ CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 
 FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans?|planned|scheduled|set to|would|intends?|"
                     r"due to (?!the\b|a\b|an\b|its\b|their\b)|"
                     r"threaten(?:s|ed)? to|aims? to|next|coming|upcoming)\b|将|將|拟|擬|预计|預計|计划|計劃|准备|準備|"
-                    r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|下周|下週|明年|下月|下个月|下個月", re.I)
+                    r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|須於|须于|須在|须在|下周|下週|明年|下月|下个月|下個月",
+                    re.I)
 
 
 def _number(value: str) -> int:
@@ -116,8 +117,11 @@ DATE_PATTERNS = [
     ("since-year", re.compile(rf"(?:since|自|从|從)\s*{_Y}年?(?:起|以来|以來)?", re.I)),
     ("roc-year", re.compile(rf"{_ROC}")),
     ("year", re.compile(rf"(?:\bin\s+|(?<![\d至到\-–]))(?P<year>(?:19|20)\d{{2}}|[〇零○一二][〇零○一二三四五六七八九]{{3}})年(?![\d至到\-–])")),
-    ("year", re.compile(rf"\b(?:in|since|during|by the end of|in early|in late|in mid|mid-|early|late)\s*-?\s*"
+    ("year", re.compile(rf"\b(?:in|since|during|by the end of|in early|in late|in mid|mid-|early|late|scheduled for|"
+                        rf"planned for|due in|until)\s*-?\s*"
                         rf"(?P<year>(?:19|20)\d{{2}})\b(?![-–/]\d)", re.I)),
+    ("same-day", re.compile(r"\b(?:that|the same) day\b|当天|當天|当日|當日|同日|当晚|當晚", re.I)),
+    ("next-day", re.compile(r"\b(?:the next|the following) day\b|次日|翌日|第二天", re.I)),
     ("same-month", re.compile(r"\b(?:in\s+)?the same month\b|同月", re.I)),
     ("last-month-name", re.compile(rf"\blast\s+{_MONTH}", re.I)),
     ("next-month-name", re.compile(rf"\bnext\s+{_MONTH}", re.I)),
@@ -168,10 +172,13 @@ class DateContext:
         self.month_year: int | None = None  # the year of the last month or day the text named
         self.last: FuzzyDate | None = None
 
-    def resolve(self, kind: str, parts: dict, future: bool = False) -> FuzzyDate | None:
+    def resolve(self, kind: str, parts: dict, future: bool = False, leading: bool = False) -> FuzzyDate | None:
         """The date a phrase denotes; None when it needs a reference the text does not give. May raise
-        ValueError for an impossible date (30 February)."""
+        ValueError for an impossible date (30 February). `leading`: the phrase opens its sentence ("2023年，…",
+        "In 2023, …"), so a year it names is the year the sentences after it speak of."""
         result = self._resolve(kind, parts, future)
+        if result is not None and leading and kind == "year":
+            self.month_year = result.start.year
         relative_period = kind == "year-period" and parts.get("rel")  # 明年第一季 says nothing of the text's year
         if result is not None and kind not in ("relative-year", "since-year", "since-month", "year-range") \
                 and not relative_period:
@@ -236,7 +243,7 @@ class DateContext:
             return FuzzyDate.year(year)
         if kind == "since-month":
             year = self._year_of(parts) if (parts.get("year") or parts.get("rel")) else \
-                self._bare_month_year(month, False)
+                self._bare_month_year(month, future)
             if year is None:
                 return None
             last = reference if reference and reference >= date(year, month, 1) else date(year, month, 1)
@@ -248,6 +255,11 @@ class DateContext:
         if kind == "year-range":
             first, last = int(parts["year"]), int(parts["year2"])
             return FuzzyDate(date(first, 1, 1), date(last, 12, 31), YEAR) if first < last else None
+        if kind in ("same-day", "next-day"):  # the day the text last named, or the one after it
+            if self.last is None or self.last.precision != DAY or self.last.start != self.last.end:
+                return None
+            day = self.last.start + timedelta(days=kind == "next-day")
+            return FuzzyDate.day(day.year, day.month, day.day)
         if kind == "same-month":
             if self.last is None or self.last.precision not in (MONTH_PRECISION, DAY):
                 return None
@@ -430,7 +442,8 @@ NEEDS = {
     "relative-week": ("week", "上周", "上週", "本周", "本週", "下周", "下週"),
     "relative-day": ("today", "yesterday", "tomorrow", "tonight", "今", "昨", "明天", "明日", "前天", "前日"),
     "week-day": ("day",), "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "same-month": ("same month", "同月"), "recent": ("日前", "近日"), "period": ("half", "quarter", "半年", "季", "月"),
+    "same-month": ("same month", "同月"), "same-day": ("day", "当", "當", "同日"),
+    "next-day": ("day", "次日", "翌日", "第二天"), "recent": ("日前", "近日"), "period": ("half", "quarter", "半年", "季", "月"),
     "cn-week-day": ("周", "週", "星期", "礼拜", "禮拜"), "same-month-day": ("同月",), "since-year": ("since", "自", "从", "從"),
     "since-month": ("since", "自", "从", "從"),
     "year-range": ("from", "between", "至", "到", "-", "–"), "last-month-name": ("last",), "next-month-name": ("next",),

@@ -57,6 +57,7 @@ took down | took effect | took place | traced | trained | unveil | unveiled | un
 visits | warned of | went into effect | went live | wrapped up
 """
 EVENT_VERBS_ZH = """
+中断 中斷 商定 议定 議定 处以 處以
 展开 展開 登场 登場 开放 開放 建置 报警 報警 报案 報案 接到报警 接獲報案 启用 上路
 拘捕 逮捕 抓获 抓獲 抓捕 捣毁 搗毀 破获 破獲 查获 查獲 检获 檢獲 截获 截獲 签署 簽署 签订 簽訂 簽定 签约 簽約 举行 舉行 召开 召開 举办 舉辦 发布 發布 發佈 公布 公佈 启动 啟動 开展 開展
 出席 访问 訪問 到访 到訪 通过 通過 实施 實施 施行 生效 移送 押解 遭受 遭到 攻击 攻擊 上线 上線 成立 设立 設立 设置 設置 开幕 開幕 闭幕 閉幕 会晤 會晤 会见 會見 宣布 宣佈 发出 發出 提出
@@ -70,9 +71,10 @@ EVENT_VERBS = PhraseMatcher((verb, True) for verb in
 CLAUSE_BREAK = re.compile(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|\s+(?:and|but|while|after|before|when)\s+|(?<![合])[并並](?![且不])")
 LINE_BREAK = re.compile(r"\n")
 # A sentence that goes on about the occurrence the sentence before dated.
-BACK_REFERENCE = re.compile(r"\s*(?:(?:during|at|in|on the sidelines of|after|following)\s+(?:the|this|that)\s+"
-                            r"(?:dialogue|meeting|talks|visit|operation|forum|conference|summit|exercise|raids?|session)"
-                            r"\b|(?:会议|會議|对话|對話|会谈|會談|行动|行動|活动|活動)?(?:期间|期間|中|上)[，,]|此次|这次|這次|"
+BACK_REFERENCE = re.compile(r"\s*(?:(?:during|at|in|on the sidelines of|after|following|before)\s+(?:the|this|that)\s+"
+                            r"(?:\w+\s+)?(?:dialogue|meeting|talks|visit|operation|forum|conference|summit|exercise|"
+                            r"raids?|session|day|event|ceremony|drill)\b|签约仪式|簽約儀式|签字仪式|仪式上|儀式上|"
+                            r"(?:开幕式|開幕式|闭幕式|閉幕式)上|(?:会议|會議|对话|對話|会谈|會談|行动|行動|活动|活動)?(?:期间|期間|中|上)[，,]|此次|这次|這次|"
                             r"会上|會上|当天|當天|同日|當日|当日)", re.I)
 HAN = re.compile(r"[\u3400-\u9fff]")
 # A run of days from a dated day: 起一連三日, 起连续5天, "for three days".
@@ -226,8 +228,11 @@ def _publication_lines(text: str, start: int, end: int, phrases: list[tuple[int,
         if line_end - line_start > 60:
             continue
         line = PUBLICATION_WORDS.sub("", text[line_start:line_end]).strip()
-        dated = sum(e - s for s, e in phrases if line_start <= s and e <= line_end)
-        if line and len(line) <= 40 and dated and dated >= len(re.sub(r"[\s,，.。()（）]", "", line)) - 4:
+        inside = [(s, e) for s, e in phrases if line_start <= s and e <= line_end]
+        dated = sum(e - s for s, e in inside)
+        placed = inside and re.fullmatch(r"[A-Z][\w .'-]{0,24},\s*", text[line_start:inside[-1][0]]) \
+            and not text[inside[-1][1]:line_end].strip()  # "The Hague, 12 June 2025"
+        if line and len(line) <= 40 and dated and (placed or dated >= len(re.sub(r"[\s,，.。()（）]", "", line)) - 4):
             spans.append((line_start, line_end))
     return spans
 
@@ -265,7 +270,8 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
             for kind, s, e, parts in found:
                 clause = next(((a, b) for a, b in clauses if a <= s < b), (s, e))
                 try:
-                    resolved = context.resolve(kind, parts, is_future(text[clause[0]:max(clause[1], e)]))
+                    resolved = context.resolve(kind, parts, is_future(text[clause[0]:max(clause[1], e)]),
+                                               leading=s - sentence_start <= 3)
                 except (ValueError, KeyError, StopIteration, OverflowError):
                     continue
                 if resolved is not None and not any(a <= s and e <= b for a, b in skip):
@@ -277,17 +283,25 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
             dated = _appositions(dated)
             phrases += dated
             carried = not dated and previous is not None and "\n" not in text[previous[0]:sentence_start]
-            if not dated and not carried:
+            referring = not dated and lead is not None and bool(BACK_REFERENCE.match(text, sentence_start, sentence_end))
+            if not dated and not carried and not referring:
                 previous = None
                 continue
-            if carried:  # "Europol set up a command post": the occurrence the sentence before dated goes on
+            if referring:  # "During the action day, ...": the occurrence the text reports
+                dated, carried = [DatedPhrase(range_start, range_start, lead.date)], True
+            elif carried:  # "Europol set up a command post": the occurrence the sentence before dated goes on
                 dated = [previous[1]]
             for clause_start, clause_end in clauses:
                 own = [d for d in dated if clause_start <= d.start < clause_end]
+                # A clause after one that holds nothing but a date ("今年2月，…", "On Monday, …") is dated by it.
+                index = clauses.index((clause_start, clause_end))
+                opened = index > 0 and any(d.start - clauses[index - 1][0] <= 2 and clauses[index - 1][1] - d.end <= 2
+                                           for d in dated)
                 # An occurrence verb; or, in a clause with a date of its own, any verb in the past tense or that
                 # the dictionary calls one, but for the verbs of saying and of statistics.
                 if not _any_within(verbs, clause_start - range_start, clause_end - range_start) and not (
-                        own and _any_within(other_verbs, clause_start - range_start, clause_end - range_start)):
+                        (own or opened) and _any_within(other_verbs, clause_start - range_start,
+                                                        clause_end - range_start)):
                     continue
                 before = [d for d in dated if d.end <= clause_start]
                 after = [d for d in dated if d.start >= clause_end]

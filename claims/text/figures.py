@@ -27,20 +27,21 @@ SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10*
           "bn": 10**9, "k": 10**3, "十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8,
           "億": 10**8}
 LOWER_BEFORE = ("just over", "well over", "more than", "over", "exceeded", "exceeding", "exceeds", "above", "at least", "upwards of",
-                "in excess of", "超过", "超過", "逾", "至少", "最少", "多于", "多於", "超")
-UPPER_BEFORE = ("不多于", "不多於", "不超过", "不超過", "最高", "至多", "at most", "no more than", "just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
+                "in excess of", "超过", "超過", "逾", "至少", "最少", "不少于", "不少於", "不低于", "不低於", "多于", "多於", "超")
+UPPER_BEFORE = ("多达", "多達", "不多于", "不多於", "不超过", "不超過", "最高", "至多", "at most", "no more than", "just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
                 "at most", "no more than", "近", "将近", "將近", "接近", "不到", "不足", "最多", "逼近")
-PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between", "约", "約", "大约", "大約", "约合", "約合")
-LOWER_AFTER = ("多", "余", "餘", "以上", "+", " or more", " plus")
+PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between", "an estimated", "约", "約", "大约", "大約", "约合", "約合")
+LOWER_AFTER = ("有余", "有餘", "多", "余", "餘", "以上", "+", " or more", " plus")
 UPPER_AFTER = ("以下", "以内", "以內")
 PLAIN_AFTER = ("左右",)
 # Signs and codes before an amount; a dollar sign after letters is that country's dollar (NZ$, HK$).
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "AU$": "AUD",
                   "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY",
                   "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₫": "VND", "฿": "THB", "GH¢": "GHS", "GH₵": "GHS",
-                  "RM": "MYR", "Rp": "IDR", "Rs": "INR", "Rs.": "INR", "RMB": "CNY", "MOP$": "MOP"}
+                  "RM": "MYR", "Rp": "IDR", "Rs": "INR", "Rs.": "INR", "RMB": "CNY", "MOP$": "MOP", "R$": "BRL",
+                  "KSh": "KES", "Ksh": "KES", "TSh": "TZS", "USh": "UGX"}
 CURRENCY_CODES = ("USD", "EUR", "GBP", "HKD", "TWD", "CNY", "SGD", "JPY", "INR", "AUD", "KRW", "MYR", "NZD", "GHS",
-                  "NGN", "PHP", "IDR", "THB", "VND", "CAD", "CHF", "MOP")
+                  "NGN", "PHP", "IDR", "THB", "VND", "CAD", "CHF", "MOP", "KES", "BRL", "ZAR")
 CURRENCY_SIGN = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(CURRENCY_SIGNS, key=len, reverse=True)))}"
                            rf"|\b(?:{'|'.join(CURRENCY_CODES)})|\b[A-Z]{{1,3}}\$)\s?$")
 
@@ -64,7 +65,7 @@ TIME_WORDS = re.compile(r"\s*(?:-|‐)?\s*(?:years?|months?|weeks?|days?|hours?|
                         r"(?:st|nd|rd|th)\b|\s*(?:年|个月|個月|月|日|号|號|天|周|週|星期|小时|小時|分钟|分鐘|秒|时|時|点|點|"
                         r"岁|歲|周年|週年|届|屆|季度|:|：)", re.I)
 # Nouns that an enumeration counts ("three aspects", 三个方面): the parts of a plan, not a figure.
-ENUMERATED = re.compile(r"\s*(?:类|類|大类|大類|种类|種類|大(?![约約概量幅批型]))|\s*(?:个|個|大|项|項)?(?:方面|领域|領域|原则|原則|重点|重點|支柱|层面|層面|环节|環節|维度|維度|"
+ENUMERATED = re.compile(r"\s*(?:类|類|大类|大類|种类|種類|大(?![约約概量幅批型]))|\s*(?:个|個|大|项|項)?(?:方面|领域|領域|原则|原則|支柱|层面|層面|环节|環節|维度|維度|"
                         r"步骤|步驟|阶段|階段|目标|目標|方向|面向)|\s+(?:aspects|areas|pillars|principles|priorities|"
                         r"points|stages|dimensions|fronts|goals|objectives|phases|steps|tracks|rounds?)\b")
 # A number that names a thing: a hotline, a plan, a code.
@@ -82,13 +83,15 @@ STOP_WORDS = frozenset("""in of to the a an that which who whom were was are is 
     might must do does did not no so such each every last next year years quarter month months week day days
     while when where since until after before during including involving according said says say told also
     only just more most less fewer some any all both others' if because though although via versus vs
-    than up down out off again further then once here there why how what""".split())
+    than up down out off again further then once here there why how what ran took made went came got gave left lost
+    paid saw sent set put fell rose grew led held met won hit began became brought bought caught chose drew drove fled
+    found fought kept knew meant sold spent stood struck thought wrote did""".split())
 MEASURE = re.compile(r"\s?(?:[KMGTP]bps|[KMGTP]B|terabytes?|gigabytes?|petabytes?|megabytes?|km|kg)(?![A-Za-z])")
 NOT_COUNTABLE = frozenset("per percent cent fold".split())
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 DIGITS = re.compile(
-    r"(?:(?<![A-Za-z0-9_.])|(?<=RM)|(?<=Rp)|(?<=Rs))(?<!\d,)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?)(?![\d])"
+    r"(?:(?<![A-Za-z0-9_.])|(?<=RM)|(?<=Rp)|(?<=Rs)|(?<=Sh))(?<!\d,)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?)(?![\d])"
     r"(?P<more_before>余|餘|多(?=[万萬亿億]))?"
     r"(?P<scale>\s?(?:thousand|million|billion|trillion|lakhs?|crores?)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬])?"
     r"(?P<more>多|余|餘|\+)?"
@@ -300,7 +303,7 @@ def _chinese_numbers(doc: _Text, start: int, end: int) -> list[_Number]:
 
 APPROXIMATORS = frozenset(w for w in LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE if HAN.match(w)) | {"上", "数", "數"}
 # A small numeral before one of these refers to parties already named (两国, 双方, 两岸): no count.
-REFERENCED = frozenset("国國岸地方会會军軍院")
+REFERENCED = frozenset("国國岸地方会會军軍院者")
 REFERENCE_LIMIT = 4  # 四国 is the four countries of the meeting; 十二國 counts twelve
 NOT_NUMERALS = frozenset("十分 万分 千万 万一 一些 一起 一道 一直 一线 之一 一系列 一方面 一体 一致 统一 唯一 一带 一路 百姓 "
                          "万物 千方百计 一旦 一定 一般 一切 一同 一再 一度 一向 一样 一律 一并 一手 一边 一面 一下 一点 一是 "
@@ -321,12 +324,14 @@ def _chinese_numeral_is_a_number(doc: _Text, mention: _Number, number: str) -> b
             and word_end > mention.end:
         return False
     approximated = mention.low or doc.text[max(0, mention.start - 2):mention.start].endswith(tuple(APPROXIMATORS))
-    if word in NOT_NUMERALS or (tag in ("nr", "ns", "nt") and word_start == mention.start) or (
-            doc.text[mention.end:mention.end + 1] in REFERENCED and not approximated
-            and mention.value <= REFERENCE_LIMIT):
-        return False
-    if mention.value == 1 and not mention.scaled and not mention.low:
-        return False  # 一个 is "a", not a count
+    following = doc.text[mention.end:mention.end + 1]
+    if (word in NOT_NUMERALS and following != "元") or (tag in ("nr", "ns", "nt") and word_start == mention.start) or (
+            following in REFERENCED and not approximated and mention.value <= REFERENCE_LIMIT):
+        return False  # 千万 is "by all means" but 千万元 money; 两国 the two named
+    if mention.value == 0:
+        return False  # 零售 is retail
+    if mention.value == 1 and not mention.scaled and not mention.low and following not in ("倍", "男", "女"):
+        return False  # 一个 is "a", not a count; but 一倍, and 一女 in 兩男一女
     return True
 
 
@@ -427,9 +432,9 @@ def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
             join = None
         if join and CHANGE_FROM.search(text, max(0, a.start - 30), a.start):
             join = None  # "rose from 41 to 79": two figures, not a range
-        if join and not a.percent and b.value > a.value and not _year_like(text, a) and not _year_like(text, b) \
-                and a.words == b.words:
-            value = a.value
+        value = a.value / 100 if b and b.percent and not a.percent else a.value  # "5 to 10 per cent"
+        if join and b.value > value and not _year_like(text, a) and not _year_like(text, b) \
+                and a.words == b.words and (not a.percent or b.percent):
             if b.scaled and not a.scaled:  # "3 to 5 million": the scale is said once
                 value = a.value * (b.value / Decimal(re.sub(r"[^\d.]", "", text[b.start:b.end]) or 1)) \
                     if not b.words else a.value
@@ -487,7 +492,8 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         end = word_end if money or not currency else end  # "$1,286,400 meant": the sign says what is counted
     if unit in NOT_COUNTABLE and not number.percent:
         return None
-    if unit and (TIME_WORDS.fullmatch(" " + unit.split()[-1]) or (not number.chinese and TIME_WORDS.match(text, end)) or re.fullmatch(r"[A-Z]{4,}", unit.split()[0])):
+    if unit and not number.percent and (TIME_WORDS.fullmatch(" " + unit.split()[-1]) or (
+            not number.chinese and TIME_WORDS.match(text, end)) or re.fullmatch(r"[A-Z]{4,}", unit.split()[0])):
         return None  # "five business days"; a vanity number ("1300 CYBER")
     currency = money or currency
     if currency:
@@ -541,8 +547,11 @@ def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool
         return True  # 三讀 is a reading of a bill; 10時05分 a time
     if not number.words and re.match(r"\d+\.\d+$", mention) and re.match(r"\s?版", after):
         return True  # 3.0版: a version
-    if not number.words and re.fullmatch(r"0\d{7,}", mention):
+    if not number.words and (re.fullmatch(r"0\d{7,}", mention) or before.endswith("+")
+                             or re.match(r"[ -]\d{2,4}[ -]\d{2,4}", after)):
         return True  # a phone number
+    if not number.words and number.has_decimal and re.search(r"(?:^|\n)\s*$", before) and re.match(r" [A-Z]", after):
+        return True  # a section number: "4.1 Cyber threat detections"
     if not number.words and re.search(r"\b[A-Z][a-z]+,\s?$", before) and re.match(r",", after) and number.value < 120:
         return True  # an age: "Ionescu, 34, was arrested"
     if QUOTED.search(before) and re.match(r"[^”」』\"’\s]{0,6}[”」』\"’]", after):
@@ -614,11 +623,14 @@ def _chinese_unit(doc: _Text, number: _Number, end: int) -> tuple[str, int, str]
         if word_end <= end:
             continue
         piece = text[max(word_start, end):word_end]
-        if not HAN.match(piece) or (parts and tag not in ("n", "nz", "vn", "ng", "nt", "b", "")):
+        if not HAN.match(piece) or (parts and tag not in ("n", "nz", "vn", "ng", "nt", "b", "")) \
+                or (parts and piece[0] in chinese.CN_NUMERAL_CHARS):
             break
         if not parts and word_start < end and tag in ("m", "l", "i", "mq"):
             # 万次, 近百名, 两千人: the number was read from the word; what is left of it is the classifier.
             piece = text[end:min(word_end, end + 2)]
+            if piece[-1:] in chinese.CN_NUMERAL_CHARS:
+                piece = piece[:1]  # 两男|一女
             word_end = end + len(piece)
         if not parts and piece[0] in "的是在和与與及等或至到之年月日个个" and len(piece) == 1 and piece not in "个":
             break
