@@ -111,8 +111,10 @@ def simplified(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
+@functools.lru_cache(maxsize=4)
 def segment(text: str) -> tuple[str, list[tuple[str, int, int]]]:
-    """The text in Simplified characters (position for position) and its words, (word, start, end)."""
+    """The text in Simplified characters (position for position) and its words, (word, start, end); the last
+    few are kept, as event detection asks twice for the same text."""
     import rjieba
 
     plain = simplified(text)

@@ -68,8 +68,8 @@ _REL_YEAR = r"(?P<rel>去年|今年|明年|前年|本年|同年)"
 _ROC = r"(?:民國|民国)?(?P<roc>1[01]\d|9\d|一[〇○零一][〇○零一二三四五六七八九])年(?![来來历歷间間前])"
 _CN_PERIOD = (r"(?:(?P<half>上半年|下半年)|(?:第?(?P<quarter>[一二三四1-4])季度?|首季|(?P<q3>前三季))|"
               r"(?:前|头|頭|首)(?P<months>[一二三四五六七八九十]{1,2}|\d{1,2})(?:个|個)?月)")
-_EN_HALF = r"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+"
-_EN_QUARTER = r"(?:the\s+)?(?P<quarter>first|second|third|fourth|last)\s+quarter\s+of\s+"
+_EN_HALF = r"(?P<half>first|second)\s+half\s+of\s+"
+_EN_QUARTER = r"(?P<quarter>first|second|third|fourth|last)\s+quarter\s+of\s+"
 _EN_FIRST = r"the\s+first\s+(?P<months>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+of\s+"
 _EN_WHICH_YEAR = r"(?:(?P<year>(?:19|20)\d{2})|(?P<rel>this|last|next|the)\s+year)"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -104,11 +104,11 @@ DATE_PATTERNS = [
     ("month", re.compile(rf"{_Y}年{_M}月")),
     ("roc-month", re.compile(rf"{_ROC}{_M}月")),
     ("year-period", re.compile(rf"(?:{_Y}年|{_REL_YEAR}|{_ROC})(?:的)?{_CN_PERIOD}")),
-    ("year-period", re.compile(rf"\b(?:in\s+)?(?:{_EN_HALF}|{_EN_QUARTER}|{_EN_FIRST}){_EN_WHICH_YEAR}\b", re.I)),
+    ("year-period", re.compile(rf"\b(?:{_EN_HALF}|{_EN_QUARTER}|{_EN_FIRST}){_EN_WHICH_YEAR}\b", re.I)),
     ("year-period", re.compile(rf"\b(?P<hq>[HQ][1-4])\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
     ("period", re.compile(rf"{_CN_PERIOD}")),
-    ("period", re.compile(rf"\b(?:in\s+)?(?:{_EN_HALF}|{_EN_QUARTER})(?:the\s+)?year\b", re.I)),
-    ("period", re.compile(rf"\b(?:in\s+)?the\s+(?P<quarter>first|second|third|fourth)\s+quarter\b", re.I)),
+    ("period", re.compile(rf"\b(?:{_EN_HALF}|{_EN_QUARTER})(?:the\s+)?year\b", re.I)),
+    ("period", re.compile(rf"\b(?P<quarter>first|second|third|fourth)\s+quarter\b", re.I)),
     ("rel-year-month", re.compile(rf"{_REL_YEAR}{_M}月(?:{_D}[日号號])?")),
     ("rel-year-month", re.compile(rf"\bin\s+{_MONTH}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
     ("rel-year-month", re.compile(rf"\bin\s+{_MONTH}\s+of\s+(?P<rel>last|this|next)\s+year\b", re.I)),
@@ -122,7 +122,7 @@ DATE_PATTERNS = [
                         rf"(?P<year>(?:19|20)\d{{2}})\b(?![-–/]\d)", re.I)),
     ("same-day", re.compile(r"\b(?:that|the same) day\b|当天|當天|当日|當日|同日|当晚|當晚", re.I)),
     ("next-day", re.compile(r"\b(?:the next|the following) day\b|次日|翌日|第二天", re.I)),
-    ("same-month", re.compile(r"\b(?:in\s+)?the same month\b|同月", re.I)),
+    ("same-month", re.compile(r"\bthe same month\b|同月", re.I)),
     ("last-month-name", re.compile(rf"\blast\s+{_MONTH}", re.I)),
     ("next-month-name", re.compile(rf"\bnext\s+{_MONTH}", re.I)),
     ("week-range", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期)(?P<weekday>[{CN_WEEKDAYS}])(?:至|到|-|–)"
@@ -138,11 +138,11 @@ DATE_PATTERNS = [
     ("relative-day", re.compile(r"(?P<cn>今|昨|明)[（(](?P<day>\d{1,2})[)）]日")),
     ("relative-week", re.compile(r"\b(?P<rel>last|this|next)\s+week\b|(?P<cn>上周|上週|本周|本週|下周|下週)(?![一二三四五六日天])",
                                  re.I)),
-    ("relative-month", re.compile(r"\b(?:(?:earlier|later|late|early)\s+)?(?P<rel>last|this|next)\s+month\b|"
+    ("relative-month", re.compile(r"\b(?P<rel>last|this|next)\s+month\b|"
                                   r"(?P<cn>上月|上个月|上個月|本月|这个月|這個月|下月|下个月|下個月)", re.I)),
     ("recent", re.compile(r"(?P<cn>(?<![\d一二三四五六七八九十])日前|近日)")),
     ("season", re.compile(r"\b(?:(?P<which>this|last|next|the)\s+)(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
-    ("relative-year", re.compile(r"\b(?:(?:earlier|later|late|early)\s+)?(?P<rel>last|this|next)\s+year\b|"
+    ("relative-year", re.compile(r"\b(?P<rel>last|this|next)\s+year\b|"
                                  r"(?P<cn>去年|今年|明年|前年|年底|年內|年内|年初)(?!\d|[一二三四五六七八九十]月)", re.I)),
     ("month-day-noyear", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})", re.I)),
     ("month-day-noyear", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH}\b(?!,?\s*\d{{4}})", re.I)),
@@ -443,7 +443,10 @@ NEEDS = {
     "relative-day": ("today", "yesterday", "tomorrow", "tonight", "今", "昨", "明天", "明日", "前天", "前日"),
     "week-day": ("day",), "season": ("spring", "summer", "autumn", "fall", "winter"),
     "same-month": ("same month", "同月"), "same-day": ("day", "当", "當", "同日"),
-    "next-day": ("day", "次日", "翌日", "第二天"), "recent": ("日前", "近日"), "period": ("half", "quarter", "半年", "季", "月"),
+    "next-day": ("day", "次日", "翌日", "第二天"), "week-range": ("day", "周", "週", "星期"),
+    "month-year-range": ("from", "between", "至", "到", "-", "–", "~"),
+    "month-range": ("from", "between", "至", "到", "-", "–", "~"),
+    "day-range": ("between", "-", "–", "to", "and", "至", "到"), "recent": ("日前", "近日"), "period": ("half", "quarter", "半年", "季", "月"),
     "cn-week-day": ("周", "週", "星期", "礼拜", "禮拜"), "same-month-day": ("同月",), "since-year": ("since", "自", "从", "從"),
     "since-month": ("since", "自", "从", "從"),
     "year-range": ("from", "between", "至", "到", "-", "–"), "last-month-name": ("last",), "next-month-name": ("next",),
