@@ -87,13 +87,16 @@ DATE_PATTERNS = [
     ("day", re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YE}", re.I)),
     ("day", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH},?\s+{_YE}", re.I)),
     ("day-range", re.compile(rf"(?:{_Y}年)?{_M}月{_D}[日号號]?(?:至|到|-|–){_D2}[日号號]")),
-    ("day-range", re.compile(rf"(?<![\d月年])(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
+    ("day-range", re.compile(rf"(?:(?<=本月)|(?<![\d月年]))(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
     ("day", re.compile(rf"{_Y}年{_M}月{_D}[日号號]")),
     ("roc-day", re.compile(rf"{_ROC}{_M}月{_D}[日号號]")),
     ("month-year-range", re.compile(rf"\b(?:from|between)\s+{_MONTH},?\s+{_YE}\s+(?:to|and|until|through)\s+{_MONTH2},?\s+"
                                     rf"(?P<year2>(?:1[89]|20)\d{{2}})", re.I)),
     ("month-year-range", re.compile(rf"{_Y}年{_M}月(?:至|到|-|–|~){_Y2}年{_M2}月")),
     ("month-year-range", re.compile(rf"{_REL_YEAR}{_M}月(?:至|到|-|–|~)(?P<rel2>去年|今年|明年){_M2}月")),
+    ("day-month-range", re.compile(rf"\b(?:from|between)\s+(?P<day>\d{{1,2}}){_TH}\s+{_MONTH}\s+(?:to|and|until|through)\s+"
+                                   rf"(?P<day2>\d{{1,2}}){_TH}\s+{_MONTH2}(?:,?\s+{_YE})?", re.I)),
+    ("month-range", re.compile(rf"\b{_MONTH}\s+and\s+{_MONTH2}\b(?!\s+\d)", re.I)),
     ("month-range", re.compile(rf"\b(?:from|between)\s+{_MONTH}\s+(?:to|and|until|through)\s+{_MONTH2}"
                                rf"(?:,?\s+{_Y}|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year)?", re.I)),
     ("month-range", re.compile(rf"(?:{_Y}年|{_REL_YEAR})?{_M}月?(?:至|到|-|–|~){_M2}月(?:[间間底])?")),
@@ -112,7 +115,9 @@ DATE_PATTERNS = [
     ("rel-year-month", re.compile(rf"{_REL_YEAR}{_M}月(?:{_D}[日号號])?")),
     ("rel-year-month", re.compile(rf"\bin\s+{_MONTH}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
     ("rel-year-month", re.compile(rf"\bin\s+{_MONTH}\s+of\s+(?P<rel>last|this|next)\s+year\b", re.I)),
+    ("since-day", re.compile(rf"\bsince\s+(?P<day>\d{{1,2}}){_TH}\s+{_MONTH},?\s+{_YE}\b", re.I)),
     ("since-month", re.compile(rf"\bsince\s+{_MONTH}(?:,?\s+{_YE})?\b", re.I)),
+    ("since-month", re.compile(r"(?:自|从|從)\s*(?P<rel>去年|今年)(?P<edge>底|初)(?:起|以来|以來)")),
     ("since-month", re.compile(rf"(?:自|从|從)\s*(?:{_Y}年|{_REL_YEAR})?{_M}月(?:中|初|底|上旬|中旬|下旬)?(?:起|以来|以來)")),
     ("since-year", re.compile(rf"(?:since|自|从|從)\s*{_Y}年?(?:起|以来|以來)?", re.I)),
     ("roc-year", re.compile(rf"{_ROC}")),
@@ -180,7 +185,7 @@ class DateContext:
         if result is not None and leading and kind == "year":
             self.month_year = result.start.year
         relative_period = kind == "year-period" and parts.get("rel")  # 明年第一季 says nothing of the text's year
-        if result is not None and kind not in ("relative-year", "since-year", "since-month", "year-range") \
+        if result is not None and kind not in ("relative-year", "since-year", "since-month", "since-day", "year-range") \
                 and not relative_period:
             self.year = result.start.year
             self.month = result.start.month if result.precision in (MONTH_PRECISION, DAY) else None
@@ -241,6 +246,12 @@ class DateContext:
             if kind in ("month", "roc-month"):
                 return FuzzyDate.month(year, month)
             return FuzzyDate.year(year)
+        if kind == "since-day":
+            start = date(_number(parts["year"]), month, _number(parts["day"]))
+            last = reference if reference and reference >= start else start
+            return FuzzyDate(start, last, DAY)
+        if kind == "since-month" and parts.get("edge"):  # 自去年底起: from December, 自今年初起: from January
+            month = 12 if parts["edge"] == "底" else 1
         if kind == "since-month":
             year = self._year_of(parts) if (parts.get("year") or parts.get("rel")) else \
                 self._bare_month_year(month, future)
@@ -277,6 +288,13 @@ class DateContext:
                 return None
             first, last = _number(parts["day"]), _number(parts["day2"])
             return FuzzyDate(date(year, month, first), date(year, month, last), DAY) if first < last else None
+        if kind == "day-month-range":
+            second = _month(parts["month2"])
+            year = _number(parts["year"]) if parts.get("year") else self._bare_month_year(second, future)
+            if year is None:
+                return None
+            first, last = date(year, month, _number(parts["day"])), date(year, second, _number(parts["day2"]))
+            return FuzzyDate(first, last, DAY) if first < last else None
         if kind == "month-year-range":
             if parts.get("rel"):  # 去年3月至今年2月
                 if reference is None:
@@ -445,10 +463,11 @@ NEEDS = {
     "same-month": ("same month", "同月"), "same-day": ("day", "当", "當", "同日"),
     "next-day": ("day", "次日", "翌日", "第二天"), "week-range": ("day", "周", "週", "星期"),
     "month-year-range": ("from", "between", "至", "到", "-", "–", "~"),
-    "month-range": ("from", "between", "至", "到", "-", "–", "~"),
+    "month-range": ("from", "between", " and ", "至", "到", "-", "–", "~"),
     "day-range": ("between", "-", "–", "to", "and", "至", "到"), "recent": ("日前", "近日"), "period": ("half", "quarter", "半年", "季", "月"),
     "cn-week-day": ("周", "週", "星期", "礼拜", "禮拜"), "same-month-day": ("同月",), "since-year": ("since", "自", "从", "從"),
-    "since-month": ("since", "自", "从", "從"),
+    "since-month": ("since", "自", "从", "從"), "since-day": ("since",),
+    "day-month-range": ("from", "between"),
     "year-range": ("from", "between", "至", "到", "-", "–"), "last-month-name": ("last",), "next-month-name": ("next",),
 }
 HAN_CHAR = re.compile(r"[\u3400-\u9fff]")

@@ -177,10 +177,16 @@ NOT_OCCURRENCES_ZH = frozenset("""是 有 为 為 表示 说 說 称 稱 指出 
     希望 呼吁 呼籲 强调 強調 透露 提醒 了解 獲悉 获悉 看到 认识 知道 称为 稱為 位于 位於 来自 來自 据 據 按 令 使 让 讓""".split())
 
 
+# Past tenses: regular, and the irregular ones news reports use.
+PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b|\b(?:cut|took|ran|met|began|sent|held|set|put|hit|made|gave|went|came|led|"
+                        r"won|lost|fell|rose|shut|struck|broke|caught|brought|sold|spent|stole|told|paid|froze|seized|"
+                        r"drew|fled|found|fought|kept|left|saw|stood|wrote|became|did)\b")
+
+
 def _other_verbs(text: str) -> list[int]:
     """Where other verbs stand: English words in -ed, Chinese words the dictionary tags as verbs, but for the
     verbs of saying and of statistics."""
-    found = [m.start() for m in re.finditer(r"\b[a-z]{3,}ed\b", text) if m.group() not in NOT_OCCURRENCES_EN]
+    found = [m.start() for m in PAST_TENSE.finditer(text) if m.group() not in NOT_OCCURRENCES_EN]
     if HAN.search(text):
         known = tags()
         found += [start for word, start, _ in segment(text)[1]
