@@ -68,7 +68,10 @@ EVENT_VERBS_ZH = """
 """
 EVENT_VERBS = PhraseMatcher((verb, True) for verb in
                             [*(" ".join(v.split()) for v in EVENT_VERBS_EN.split("|")), *EVENT_VERBS_ZH.split()])
-CLAUSE_BREAK = re.compile(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|\s+(?:and|but|while|after|before|when)\s+|(?<![合])[并並](?![且不])")
+CLAUSE_BREAK = re.compile(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|(?<![合])[并並](?![且不])|"
+                          r"\s+(?:while|when|after|before)\s+|\s+(?:and|but)\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|took|ran|met|began|sent|"
+                          r"held|set|seized|froze|cut|made|gave|won|lost|struck|shut|will|have|has|had|that|publish|hold|sign|launch|"
+                          r"release|open|host|present|introduce|take|appoint|deploy|arrest|seize)\b)")
 LINE_BREAK = re.compile(r"\n")
 # A sentence that goes on about the occurrence the sentence before dated.
 BACK_REFERENCE = re.compile(r"\s*(?:(?:during|at|in|on the sidelines of|after|following|before)\s+(?:the|this|that)\s+"
