@@ -62,6 +62,12 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
     ("不多於100個系統", ("不多於100個系統", "100", None, "100")),
     ("售價由300元至800元不等。", ("300元至800元", "300", "300", "800")),
     ("其中21款App频繁申请权限。", ("21款App", "21", None, None)),
+    ("受訪者中近5成曾遇詐騙。", ("近5成", "0.5", None, "0.5")),
+    ("罰款三至五萬元。", ("三至五萬元", "30000", "30000", "50000")),
+    ("涉案金額新臺幣3億5,862萬7,400元。", ("新臺幣3億5,862萬7,400元", "358627400", None, None)),
+    ("產值突破千億元。", ("突破千億元", "100000000000", "100000000000", None)),
+    ("Less than five percent were reported.", ("Less than five percent", "0.05", None, "0.05")),
+    ("Fees were between USD 250 and USD 1,000.", ("between USD 250 and USD 1,000", "250", "250", "1000")),
     ("Nearly half of all traffic was malicious.", ("Nearly half", "0.5", None, "0.5")),
     ("全国共有890万台主机被控制。", ("890万台主机", "8900000", None, None)),
     ("网民规模达4.9万人。", ("4.9万人", "49000", None, None)),
@@ -230,3 +236,11 @@ def test_that_day_the_next_day_and_a_clause_after_a_date_alone():
     found = events(text, published=date(2025, 6, 12))
     assert [d for q, d in found if "searches" in q or "froze" in q] == ["2025-06-10", "2025-06-10"]
     assert not any(q.startswith("The Hague") for q, _ in found)  # the dateline is no event
+
+
+def test_a_text_that_groups_thousands_with_spaces_is_read_by_its_own_convention():
+    text = "CERT.LV handled 5 912 incidents and recorded 612 483 security events; 2 318 incidents were fraud."
+    assert [f[:2] for f in figures(text)] == [("5 912 incidents", 5912), ("612 483 security events", 612483),
+                                            ("2 318 incidents", 2318)]
+    assert [f[:2] for f in figures("Police arrested 12 suspects in 2024 and 31 more in 2025.")] == [
+        ("12 suspects", 12), ("31", 31)]  # a space between numbers groups nothing in this text

@@ -27,10 +27,10 @@ SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10*
           "bn": 10**9, "k": 10**3, "十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8,
           "億": 10**8}
 LOWER_BEFORE = ("just over", "well over", "more than", "over", "exceeded", "exceeding", "exceeds", "above", "at least", "upwards of",
-                "in excess of", "超过", "超過", "逾", "至少", "最少", "不少于", "不少於", "不低于", "不低於", "多于", "多於", "超")
+                "in excess of", "超过", "超過", "逾", "至少", "最少", "不少于", "不少於", "不低于", "不低於", "突破", "多于", "多於", "超")
 UPPER_BEFORE = ("多达", "多達", "不多于", "不多於", "不超过", "不超過", "最高", "至多", "at most", "no more than", "just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
                 "at most", "no more than", "近", "将近", "將近", "接近", "不到", "不足", "最多", "逼近")
-PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between", "an estimated", "约", "約", "大约", "大約", "约合", "約合")
+PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between", "an estimated", "another", "约", "約", "大约", "大約", "约合", "約合")
 LOWER_AFTER = ("有余", "有餘", "多", "余", "餘", "以上", "+", " or more", " plus")
 UPPER_AFTER = ("以下", "以内", "以內")
 PLAIN_AFTER = ("左右",)
@@ -67,7 +67,7 @@ TIME_WORDS = re.compile(r"\s*(?:-|‐)?\s*(?:years?|months?|weeks?|days?|hours?|
 # Nouns that an enumeration counts ("three aspects", 三个方面): the parts of a plan, not a figure.
 ENUMERATED = re.compile(r"\s*(?:类|類|大类|大類|种类|種類|大(?![约約概量幅批型]))|\s*(?:个|個|大|项|項)?(?:方面|领域|領域|原则|原則|支柱|层面|層面|环节|環節|维度|維度|"
                         r"步骤|步驟|阶段|階段|目标|目標|方向|面向)|\s+(?:aspects|areas|pillars|principles|priorities|"
-                        r"points|stages|dimensions|fronts|goals|objectives|phases|steps|tracks|rounds?)\b")
+                        r"points|stages|dimensions|fronts|goals|objectives|phases|steps|tracks|rounds?|recommendations|headings)\b")
 # A number that names a thing: a hotline, a plan, a code.
 NAMING = re.compile(r"\s*(?:热线|熱線|专线|專線|反诈|反詐|打诈|打詐|hotline|helpline)", re.I)
 DIALLED = re.compile(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|电话|電話|\bcall|\bdial|\bhotline|\bhelpline|\bphone|"
@@ -83,7 +83,7 @@ STOP_WORDS = frozenset("""in of to the a an that which who whom were was are is 
     might must do does did not no so such each every last next year years quarter month months week day days
     while when where since until after before during including involving according said says say told also
     only just more most less fewer some any all both others' if because though although via versus vs
-    than up down out off again further then once here there why how what ran took made went came got gave left lost
+    than up down out off again then once here there why how what ran took made went came got gave left lost
     paid saw sent set put fell rose grew led held met won hit began became brought bought caught chose drew drove fled
     found fought kept knew meant sold spent stood struck thought wrote did""".split())
 MEASURE = re.compile(r"\s?(?:[KMGTP]bps|[KMGTP]B|terabytes?|gigabytes?|petabytes?|megabytes?|km|kg)(?![A-Za-z])")
@@ -95,11 +95,13 @@ DIGITS = re.compile(
     r"(?P<more_before>余|餘|多(?=[万萬亿億]))?"
     r"(?P<scale>\s?(?:thousand|million|billion|trillion|lakhs?|crores?)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬])?"
     r"(?P<more>多|余|餘|\+)?"
-    r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點])?", re.I)
+    r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點]|(?P<tenths>成)(?![员員本果功为為立绩績就交]))?", re.I)
+# Thousands separated by spaces ("612 483"), where the text writes its numbers so (see _Text.spaced).
+SPACED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 CN_NUMBER = re.compile(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
                        rf"(?P<more>多|余|餘|来|來)?(?P<scale>(?<=[多余餘来來])[万萬亿億]+)?(?P<percent>%)?")
 # Arabic digits and Chinese scales mixed: 1万2000, 4万6563, 6亿5170万, 13億5千萬, 7萬6,418.
-MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:\d[\d,]*|[一二三四五六七八九]?[千百]|\d+[千百])+[亿億万萬千]?"
+MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:(?:\d[\d,]*|[一二三四五六七八九]?[千百]|\d+[千百])[亿億万萬千]?)+"
                    r"|(?<![\d.,])\d+[亿億](?:\d+|[一二三四五六七八九])[千百]?[万萬]")
 CN_FRACTION = re.compile(rf"(?P<whole>{chinese.CN_NUMERAL}|\d+)分之(?P<part>{chinese.CN_NUMERAL}|\d+(?:\.\d+)?)")
 CN_HALF = re.compile(r"(?P<approx>近|逾|超过|超過|过|過|约|約)?(?:一半|(?<=[近逾过過])半数?(?![年月天日]))")
@@ -201,6 +203,8 @@ class _Text:
         self.lowered = self.text.translate(ASCII_LOWER)
         self.han = bool(HAN.search(self.text))
         self.latin = bool(re.search(r"[a-z]{2}", self.lowered))
+        # The text's own convention: groups of three digits after spaces, and no comma ever groups them.
+        self.spaced = len(SPACED.findall(self.text)) >= 2 and not re.search(r"\d,\d{3}\b", self.text)
         self.currency = currency
         self._words: list[tuple[int, int, str]] | None = None
         self.plain = ""  # the text in Simplified characters, once segmented
@@ -234,9 +238,13 @@ def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
         else:
             mention_end = match.end() if scale or match["more"] or percent else match.end("number")
             more = bool(match["more_before"]) or (bool(match["more"]) and mention_end >= match.end("more"))
+        if match["tenths"]:
+            value, percent = value * 10, True  # 7成 is 70 percent
         found.append(_Number(match.start(), mention_end, value / 100 if percent else value, percent=percent,
                              low=more, scaled=bool(scale),
                              has_decimal="." in number))
+    if doc.spaced:
+        found += [_Number(m.start(), m.end(), Decimal(re.sub(r"\D", "", m.group()))) for m in SPACED.finditer(text, start, end)]
     if doc.han:
         found += _chinese_numbers(doc, start, end)
     if doc.latin:
@@ -415,7 +423,8 @@ CHANGE_FROM = re.compile(r"\b(?:rose|rising|rises|risen|fell|falling|falls|falle
                          r"climbed|dropped|declined|decreased|jumped|soared|surged|went up|went down|up|down)\s+"
                          r"from\s+\D{0,4}$", re.I)
 RANGE_JOIN = re.compile(r"(?:[万萬亿億]?元|港元|美元)?\s?(?:to|-|–|—|至|到|~|and)\s?"
-                        rf"(?:{'|'.join(map(re.escape, sorted(CURRENCY_SIGNS, key=len, reverse=True)))})?\s?")
+                        rf"(?:{'|'.join(map(re.escape, sorted(CURRENCY_SIGNS, key=len, reverse=True)))}|"
+                        rf"(?:{'|'.join(CURRENCY_CODES)})\s)?\s?")
 
 
 def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
@@ -435,9 +444,14 @@ def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
         value = a.value / 100 if b and b.percent and not a.percent else a.value  # "5 to 10 per cent"
         if join and b.value > value and not _year_like(text, a) and not _year_like(text, b) \
                 and a.words == b.words and (not a.percent or b.percent):
-            if b.scaled and not a.scaled:  # "3 to 5 million": the scale is said once
-                value = a.value * (b.value / Decimal(re.sub(r"[^\d.]", "", text[b.start:b.end]) or 1)) \
-                    if not b.words else a.value
+            if b.scaled and not a.scaled:  # "3 to 5 million", 三至五萬: the scale is said once
+                if b.words:
+                    for ch in reversed(text[b.start:b.end]):
+                        if ch not in chinese.CN_SCALE:
+                            break
+                        value *= chinese.CN_SCALE[ch]
+                else:
+                    value = a.value * (b.value / Decimal(re.sub(r"[^\d.]", "", text[b.start:b.end]) or 1))
             joined.append(_Number(a.start, b.end, value, percent=b.percent, words=a.words, chinese=a.chinese,
                                   scaled=a.scaled or b.scaled, to=b.value))
             skip.add(i + 1)
@@ -490,7 +504,9 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
     else:
         unit, word_end, money = _english_unit(text, end)
         end = word_end if money or not currency else end  # "$1,286,400 meant": the sign says what is counted
-    if unit in NOT_COUNTABLE and not number.percent:
+    if unit in ("percent", "per cent") and number.words and not number.percent:
+        value, unit = value / 100, "percent"  # "less than five percent"
+    elif unit in NOT_COUNTABLE and not number.percent:
         return None
     if unit and not number.percent and (TIME_WORDS.fullmatch(" " + unit.split()[-1]) or (
             not number.chinese and TIME_WORDS.match(text, end)) or re.fullmatch(r"[A-Z]{4,}", unit.split()[0])):
@@ -509,6 +525,8 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         value = to_decimal(text[number.start:number.end].replace(".", ""))  # "20.000 websites": whole things
     tail = text[end:end + 8]
     for word in LOWER_AFTER + UPPER_AFTER + PLAIN_AFTER:
+        if unit and not currency and word in ("多", "余", "餘"):
+            continue  # 876宗多: 多 begins the next word; the bound comes before the classifier (876多宗)
         if tail.startswith(word) and not (number.percent and word == "+"):
             low, high = low or word in LOWER_AFTER, high or word in UPPER_AFTER
             end += len(word)
@@ -563,8 +581,8 @@ def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool
             return True  # the day of a date ("September 23", "29 May")
         if re.fullmatch(r"(?:1[5-9]|20)\d{2}", mention):
             return True  # a year
-        if re.match(r"\d{3,4}(?:[ -]\d{3,4}){1,3}(?!\d)", text[number.start:number.end + 15]) \
-                or re.search(r"\d{3,4}[ -]$", before):
+        if " " not in mention and (re.match(r"\d{3,4}(?:[ -]\d{3,4}){1,3}(?!\d)", text[number.start:number.end + 15])
+                                   or re.search(r"\d{3,4}[ -]$", before)):
             return True  # a phone number
     return False
 
