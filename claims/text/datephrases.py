@@ -130,14 +130,15 @@ DATE_PATTERNS = [
     ("same-month", re.compile(r"\bthe same month\b|同月", re.I)),
     ("last-month-name", re.compile(rf"\blast\s+{_MONTH}", re.I)),
     ("next-month-name", re.compile(rf"\bnext\s+{_MONTH}", re.I)),
-    ("week-range", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期)(?P<weekday>[{CN_WEEKDAYS}])(?:至|到|-|–)"
-                              rf"(?:周|週|星期)?(?P<weekday2>[{CN_WEEKDAYS}])")),
+    ("week-range", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期)(?P<weekday>[{CN_WEEKDAYS}])"
+                              rf"(?:[（(]\d{{1,2}}日?[)）])?(?:至|到|-|–)(?:周|週|星期)?(?P<weekday2>[{CN_WEEKDAYS}])"
+                              rf"(?:[（(]\d{{1,2}}日?[)）])?")),
     ("week-range", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}\s+(?:and|to|through|-|–)\s+{_WEEKDAY2}\b",
                               re.I)),
     ("same-month-day", re.compile(rf"同月{_D}[日号號]")),
     ("cn-week-day", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<weekday>[{CN_WEEKDAYS}])")),
     ("week-day", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}(?:'s)?{_TIME_OF_DAY}\b", re.I)),
-    ("relative-day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b|(?P<cn>今天|今日|昨天|昨日|明天|明日|前天|前日)"
+    ("relative-day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b|(?P<cn>今天|今日|今晚|昨天|昨日|昨晚|明天|明日|前天|前日)"
                                 r"(?:[（(](?:\d{1,2}月)?\d{1,2}日?[)）])?", re.I)),
     ("day-noyear", re.compile(r"(?:本月|这个月|這個月)(?P<day>\d{1,2})[日号號]")),
     ("relative-day", re.compile(r"(?P<cn>今|昨|明)[（(](?P<day>\d{1,2})[)）]日")),
@@ -320,7 +321,8 @@ class DateContext:
                 return _period(year, parts) if year else None
             # A half or quarter without a year: that of the last month the text named, else the latest such
             # period begun by publication (the coming one for the future).
-            if self.month_year is not None:
+            if self.month_year is not None and not (future and reference is not None
+                                                    and _period(self.month_year, parts).end < reference):
                 return _period(self.month_year, parts)
             if reference is None:
                 return None
@@ -377,7 +379,8 @@ class DateContext:
             return FuzzyDate.day(month_start.year, month_start.month, day)
         if kind == "relative-day":
             rel = (parts.get("rel") or parts.get("cn") or "今日").lower()
-            shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "今天": 0, "今日": 0, "昨天": -1,
+            shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "今天": 0, "今日": 0, "今晚": 0, "昨晚": -1,
+                     "昨天": -1,
                      "昨日": -1, "明天": 1, "明日": 1, "前天": -2, "前日": -2, "今": 0, "昨": -1, "明": 1}[rel]
             day = reference + timedelta(days=shift)
             return FuzzyDate.day(day.year, day.month, day.day)

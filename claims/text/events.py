@@ -21,6 +21,7 @@ from .phrases import PhraseMatcher, fold
 # Verbs that report an occurrence (not a statistic: "handled", "recorded", "received" date figures), in
 # their forms; Chinese in either script (matching folds Traditional to Simplified).
 EVENT_VERBS_EN = """
+meet | took action | take action |
 scheduled | planned | due to be held | is to be held | will be held | due to host | amended | amend | amends |
 adopt | adopted | adopts | agree | agreed | agrees | announce | announced | announces | appoint | appointed |
 appoints | approve | approved | approves | arrest | arrested | arresting | arrests | attack | attacked |
@@ -57,6 +58,7 @@ took down | took effect | took place | traced | trained | unveil | unveiled | un
 visits | warned of | went into effect | went live | wrapped up
 """
 EVENT_VERBS_ZH = """
+下线 下線 返港 返台 抵港
 中断 中斷 商定 议定 議定 处以 處以
 展开 展開 登场 登場 开放 開放 建置 报警 報警 报案 報案 接到报警 接獲報案 启用 上路
 拘捕 逮捕 抓获 抓獲 抓捕 捣毁 搗毀 破获 破獲 查获 查獲 检获 檢獲 截获 截獲 签署 簽署 签订 簽訂 簽定 签约 簽約 举行 舉行 召开 召開 举办 舉辦 发布 發布 發佈 公布 公佈 启动 啟動 开展 開展
@@ -76,12 +78,12 @@ LINE_BREAK = re.compile(r"\n")
 # A sentence that goes on about the occurrence the sentence before dated.
 BACK_REFERENCE = re.compile(r"\s*(?:(?:during|at|in|on the sidelines of|after|following|before)\s+(?:the|this|that)\s+"
                             r"(?:\w+\s+)?(?:dialogue|meeting|talks|visit|operation|forum|conference|summit|exercise|"
-                            r"raids?|session|day|event|ceremony|drill)\b|签约仪式|簽約儀式|签字仪式|仪式上|儀式上|"
+                            r"raids?|sessions?|days?|events?|ceremony|drills?)\b|签约仪式|簽約儀式|签字仪式|仪式上|儀式上|"
                             r"(?:开幕式|開幕式|闭幕式|閉幕式)上|(?:会议|會議|对话|對話|会谈|會談|行动|行動|活动|活動)?(?:期间|期間|中|上)[，,]|此次|这次|這次|"
                             r"会上|會上|当天|當天|同日|當日|当日)", re.I)
 HAN = re.compile(r"[\u3400-\u9fff]")
 # A run of days from a dated day: 起一連三日, 起连续5天, "for three days".
-DAY_RUN = re.compile(r"\s*(?:起|开始|開始)?\s*(?:一连|一連|连续|連續)(?P<days>[二三四五六七八九十]|\d{1,2})(?:日|天)|"
+DAY_RUN = re.compile(r"(?:[（(]\d{1,2}日?[)）])?\s*(?:起|开始|開始)?[^，。,;；]{0,6}?(?:一连|一連|连续|連續)(?P<days>[二三四五六七八九十]|\d{1,2})(?:日|天)|"
                      r"\s*(?:,\s*)?for (?P<en>two|three|four|five|six|seven|\d) (?:consecutive )?days")
 SENTENCE_BREAK = re.compile(r"(?<=[!?。！？])\s*|(?<=\.)\s+(?=[A-Z\"“(\u3400-\u9fff\d])|\n+")
 DATELINE = re.compile(r"^[\s\S]{0,80}?(?:\((?:Reuters|AP|AFP|Xinhua|Kyodo|Yonhap|PTI|dpa|Bernama|ANI|CNA|IANS|"
@@ -302,10 +304,10 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                 dated = [previous[1]]
             for clause_start, clause_end in clauses:
                 own = [d for d in dated if clause_start <= d.start < clause_end]
-                # A clause after one that holds nothing but a date ("今年2月，…", "On Monday, …") is dated by it.
+                # The clauses after one that holds nothing but a date ("今年2月，…", "On Monday, …") are dated by it.
                 index = clauses.index((clause_start, clause_end))
-                opened = index > 0 and any(d.start - clauses[index - 1][0] <= 2 and clauses[index - 1][1] - d.end <= 2
-                                           for d in dated)
+                opened = index > 0 and any(d.start - clauses[j][0] <= 2 and clauses[j][1] - d.end <= 2
+                                           for d in dated for j in range(index))
                 # An occurrence verb; or, in a clause with a date of its own, any verb in the past tense or that
                 # the dictionary calls one, but for the verbs of saying and of statistics.
                 if not _any_within(verbs, clause_start - range_start, clause_end - range_start) and not (
