@@ -28,10 +28,10 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "两": 2, "兩": 2}
-FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans?|planned|scheduled|set to|would|intends?|"
+FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans? to|planned (?:to|for)|scheduled|set to|would|intends?|"
                     r"due to (?!the\b|a\b|an\b|its\b|their\b)|"
-                    r"threaten(?:s|ed)? to|aims? to|next|coming|upcoming)\b|将|將|拟|擬|预计|預計|计划|計劃|准备|準備|"
-                    r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|須於|须于|須在|须在|下周|下週|明年|下月|下个月|下個月",
+                    r"threaten(?:s|ed)? to|aims? to|next|coming|upcoming)\b|将|將|拟|擬|预计|預計|准备|準備|"
+                    r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|須於|须于|須在|须在|预定|預定|预订|下周|下週|明年|下月|下个月|下個月",
                     re.I)
 
 
@@ -125,8 +125,9 @@ DATE_PATTERNS = [
     ("year", re.compile(rf"\b(?:in|since|during|by the end of|in early|in late|in mid|mid-|early|late|scheduled for|"
                         rf"planned for|due in|until)\s*-?\s*"
                         rf"(?P<year>(?:19|20)\d{{2}})\b(?![-–/]\d)", re.I)),
+    ("same-month-day", re.compile(rf"同月{_D}[日号號]")),
     ("same-day", re.compile(r"\b(?:that|the same) day\b|当天|當天|当日|當日|同日|当晚|當晚", re.I)),
-    ("next-day", re.compile(r"\b(?:the next|the following) day\b|次日|翌日|第二天", re.I)),
+    ("next-day", re.compile(r"\b(?:the next|the following) day\b|次日|翌日|第二天|隔天|隔日", re.I)),
     ("same-month", re.compile(r"\bthe same month\b|同月", re.I)),
     ("last-month-name", re.compile(rf"\blast\s+{_MONTH}", re.I)),
     ("next-month-name", re.compile(rf"\bnext\s+{_MONTH}", re.I)),
@@ -135,7 +136,6 @@ DATE_PATTERNS = [
                               rf"(?:[（(]\d{{1,2}}日?[)）])?")),
     ("week-range", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}\s+(?:and|to|through|-|–)\s+{_WEEKDAY2}\b",
                               re.I)),
-    ("same-month-day", re.compile(rf"同月{_D}[日号號]")),
     ("cn-week-day", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<weekday>[{CN_WEEKDAYS}])")),
     ("week-day", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}(?:'s)?{_TIME_OF_DAY}\b", re.I)),
     ("relative-day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b|(?P<cn>今天|今日|今晚|昨天|昨日|昨晚|明天|明日|前天|前日)"
@@ -464,7 +464,7 @@ NEEDS = {
     "relative-day": ("today", "yesterday", "tomorrow", "tonight", "今", "昨", "明天", "明日", "前天", "前日"),
     "week-day": ("day",), "season": ("spring", "summer", "autumn", "fall", "winter"),
     "same-month": ("same month", "同月"), "same-day": ("day", "当", "當", "同日"),
-    "next-day": ("day", "次日", "翌日", "第二天"), "week-range": ("day", "周", "週", "星期"),
+    "next-day": ("day", "次日", "翌日", "第二天", "隔天", "隔日"), "week-range": ("day", "周", "週", "星期"),
     "month-year-range": ("from", "between", "至", "到", "-", "–", "~"),
     "month-range": ("from", "between", " and ", "至", "到", "-", "–", "~"),
     "day-range": ("between", "-", "–", "to", "and", "至", "到"), "recent": ("日前", "近日"), "period": ("half", "quarter", "半年", "季", "月"),

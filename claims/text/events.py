@@ -281,7 +281,11 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
             for kind, s, e, parts in found:
                 clause = next(((a, b) for a, b in clauses if a <= s < b), (s, e))
                 try:
-                    resolved = context.resolve(kind, parts, is_future(text[clause[0]:max(clause[1], e)]),
+                    # A date alone in its clause speaks of the tense of the clause after it ("12月，將合辦…").
+                    following = next((b for a, b in clauses if a >= clause[1]), clause[1])
+                    alone = clause[1] - clause[0] - (e - s) <= 2
+                    resolved = context.resolve(kind, parts, is_future(text[clause[0]:following if alone else
+                                                                          max(clause[1], e)]),
                                                leading=s - sentence_start <= 3)
                 except (ValueError, KeyError, StopIteration, OverflowError):
                     continue

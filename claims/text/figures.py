@@ -31,7 +31,7 @@ LOWER_BEFORE = ("just over", "well over", "more than", "over", "exceeded", "exce
 UPPER_BEFORE = ("多达", "多達", "不多于", "不多於", "不超过", "不超過", "最高", "至多", "at most", "no more than", "just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
                 "at most", "no more than", "近", "将近", "將近", "接近", "不到", "不足", "最多", "逼近")
 PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between", "an estimated", "another", "约", "約", "大约", "大約", "约合", "約合")
-LOWER_AFTER = ("有余", "有餘", "多", "余", "餘", "以上", "+", " or more", " plus")
+LOWER_AFTER = ("有余", "有餘", "有多", "多", "余", "餘", "以上", "+", " or more", " plus")
 UPPER_AFTER = ("以下", "以内", "以內")
 PLAIN_AFTER = ("左右",)
 # Signs and codes before an amount; a dollar sign after letters is that country's dollar (NZ$, HK$).
@@ -41,7 +41,7 @@ CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "S
                   "RM": "MYR", "Rp": "IDR", "Rs": "INR", "Rs.": "INR", "RMB": "CNY", "MOP$": "MOP", "R$": "BRL",
                   "KSh": "KES", "Ksh": "KES", "TSh": "TZS", "USh": "UGX"}
 CURRENCY_CODES = ("USD", "EUR", "GBP", "HKD", "TWD", "CNY", "SGD", "JPY", "INR", "AUD", "KRW", "MYR", "NZD", "GHS",
-                  "NGN", "PHP", "IDR", "THB", "VND", "CAD", "CHF", "MOP", "KES", "BRL", "ZAR")
+                  "NGN", "PHP", "IDR", "THB", "VND", "CAD", "CHF", "MOP", "KES", "BRL", "ZAR", "AED", "SAR", "QAR")
 CURRENCY_SIGN = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(CURRENCY_SIGNS, key=len, reverse=True)))}"
                            rf"|\b(?:{'|'.join(CURRENCY_CODES)})|\b[A-Z]{{1,3}}\$)\s?$")
 
@@ -69,7 +69,7 @@ ENUMERATED = re.compile(r"\s*(?:类|類|大类|大類|种类|種類|大(?![约�
                         r"步骤|步驟|阶段|階段|目标|目標|方向|面向)|\s+(?:aspects|areas|pillars|principles|priorities|"
                         r"points|stages|dimensions|fronts|goals|objectives|phases|steps|tracks|rounds?|recommendations|headings)\b")
 # A number that names a thing: a hotline, a plan, a code.
-NAMING = re.compile(r"\s*(?:热线|熱線|专线|專線|反诈|反詐|打诈|打詐|hotline|helpline)", re.I)
+NAMING = re.compile(r"\s*(?:热线|熱線|专线|專線|反诈|反詐|打诈|打詐|报案|報案|报警|報警|hotline|helpline)", re.I)
 DIALLED = re.compile(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|电话|電話|\bcall|\bdial|\bhotline|\bhelpline|\bphone|"
                      r"\bwhatsapp)(?:\s+(?:on|at|number))?[\s,:：]*[“「『\"]?$", re.I)
 QUOTED = re.compile(r"[“「『\"‘]$")
@@ -91,11 +91,11 @@ NOT_COUNTABLE = frozenset("per percent cent fold".split())
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 DIGITS = re.compile(
-    r"(?:(?<![A-Za-z0-9_.])|(?<=RM)|(?<=Rp)|(?<=Rs)|(?<=Sh))(?<!\d,)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?)(?![\d])"
+    r"(?:(?<![A-Za-z0-9_.])|(?<=RM)|(?<=Rp)|(?<=Rs)|(?<=Sh)|(?<=[A-Z]{3}))(?<!\d,)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?)(?![\d])"
     r"(?P<more_before>余|餘|多(?=[万萬亿億]))?"
     r"(?P<scale>\s?(?:thousand|million|billion|trillion|lakhs?|crores?)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬])?"
     r"(?P<more>多|余|餘|\+)?"
-    r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點]|(?P<tenths>成)(?![员員本果功为為立绩績就交]))?", re.I)
+    r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點]|(?P<tenths>成)(?![员員本果功为為立绩績就交])(?P<tenth_digit>\d(?!\d))?)?", re.I)
 # Thousands separated by spaces ("612 483"), where the text writes its numbers so (see _Text.spaced).
 SPACED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 CN_NUMBER = re.compile(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
@@ -111,7 +111,8 @@ SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": D
                "one quarter": Decimal("0.25"), "three quarters": Decimal("0.75"), "a fifth": Decimal("0.2"),
                "one fifth": Decimal("0.2"), "a tenth": Decimal("0.1"), "one tenth": Decimal("0.1")}
 # English patterns are matched on the text lowered once (ASCII only, positions kept): faster than re.I.
-SHARE = re.compile(rf"\b(?P<words>{'|'.join(sorted(SHARE_WORDS, key=len, reverse=True))})\b(?=\s+(?:of|the|all)\b)")
+SHARE = re.compile(rf"\b(?P<words>{'|'.join(sorted(SHARE_WORDS, key=len, reverse=True))})\b(?P<of>(?=\s+(?:of|the|all)\b))?")
+SHARE_BEFORE = re.compile(r"(?:\bby|\bto|nearly|almost|about|close to|around|roughly|over|more than|just under|just over)\s+$")
 ONE_IN = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2}) (?:in|out of)(?: every)? "
                     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})\b(?![,.]?\d)")
 DOZEN = re.compile(r"\b(?:a|one|two|three|half a) dozen\b")
@@ -239,7 +240,7 @@ def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
             mention_end = match.end() if scale or match["more"] or percent else match.end("number")
             more = bool(match["more_before"]) or (bool(match["more"]) and mention_end >= match.end("more"))
         if match["tenths"]:
-            value, percent = value * 10, True  # 7成 is 70 percent
+            value, percent = value * 10 + int(match["tenth_digit"] or 0), True  # 7成 is 70 percent, 1成3 13
         found.append(_Number(match.start(), mention_end, value / 100 if percent else value, percent=percent,
                              low=more, scaled=bool(scale),
                              has_decimal="." in number))
@@ -292,8 +293,9 @@ def _chinese_numbers(doc: _Text, start: int, end: int) -> list[_Number]:
             continue
         if number in chinese.CN_SCALE or number in chinese.CN_UNIT:
             before = text[max(0, match.start() - 2):match.start()]
-            if not match["more"] and not before.endswith(tuple(APPROXIMATORS)):
-                continue  # 万象, 千家: a scale alone counts only as 百余, 近百
+            if not match["more"] and not before.endswith(tuple(APPROXIMATORS)) \
+                    and not re.match(r"元|.?(?:左右|以上|以下)", text[match.end():match.end() + 3]):
+                continue  # 万象, 千家: a scale alone counts only as 百余, 近百, 百宗左右, 萬元以下
         tenths = bool(match["tenths"])
         if tenths:
             value = chinese.tenths(number, match["tenth"])
@@ -399,6 +401,8 @@ def _find(doc: _Text, start: int, end: int, small: bool, dates: bytearray | None
         for match in SHARE.finditer(lowered, start, end):
             if re.search(r"(?:first|second|other|latter|former)\s+$", lowered[max(0, match.start() - 8):match.start()]):
                 continue  # "the first half of 2024" is a period
+            if match["of"] is None and not SHARE_BEFORE.search(lowered, max(0, match.start() - 14), match.start()):
+                continue  # "half an hour": a share is of something, or by or to it
             shares.append((match.start(), match.end(), SHARE_WORDS[match["words"]]))
     for share_start, share_end, share in shares:
         approximator = APPROXIMATOR_BEFORE.search(lowered, max(0, share_start - 14), share_start)
@@ -493,6 +497,9 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         word = approximator.group().strip().lower()
         low, high = low or word in LOWER_BEFORE, high or word in UPPER_BEFORE
         start -= len(approximator.group())
+        named = CN_CURRENCY_BEFORE.search(before, 0, approximator.start())  # 新台幣近40億元
+        if named and not currency:
+            currency, start = CURRENCY_WORDS[named.group().strip()], start - len(named.group())
     elif DEFINITE.search(before) and (number.words or (number.value < 100 and not number.scaled
                                                            and not number.percent and not sign)):
         return None  # "the two countries", "the 10 member states", "both sides": a reference, not a count
@@ -525,7 +532,7 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         value = to_decimal(text[number.start:number.end].replace(".", ""))  # "20.000 websites": whole things
     tail = text[end:end + 8]
     for word in LOWER_AFTER + UPPER_AFTER + PLAIN_AFTER:
-        if unit and not currency and word in ("多", "余", "餘"):
+        if unit and unit != "倍" and not currency and word in ("多", "余", "餘"):
             continue  # 876宗多: 多 begins the next word; the bound comes before the classifier (876多宗)
         if tail.startswith(word) and not (number.percent and word == "+"):
             low, high = low or word in LOWER_AFTER, high or word in UPPER_AFTER
@@ -561,8 +568,12 @@ def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool
         return True  # an age
     if re.search(r"(?:每|\bper|\bevery)\s?$", before, re.I):
         return True  # the base of a rate: 每萬筆, per 100,000
-    if re.match(r"[读讀]", after) or (re.search(r"[时時点點]$", before) and re.match(r"分", after)):
-        return True  # 三讀 is a reading of a bill; 10時05分 a time
+    if re.match(r"[读讀审審]", after) or (re.search(r"[时時点點]$", before) and re.match(r"分", after)):
+        return True  # 三讀 is a reading of a bill, 二审 a trial's second instance; 10時05分 a time
+    if before.endswith("前") and re.match(r"[位名]", after):
+        return True  # 排名前三位: a rank
+    if re.match(r"\s*(?:学年|學年)", after):
+        return True  # 112學年度: an academic year
     if not number.words and re.match(r"\d+\.\d+$", mention) and re.match(r"\s?版", after):
         return True  # 3.0版: a version
     if not number.words and (re.fullmatch(r"0\d{7,}", mention) or before.endswith("+")
