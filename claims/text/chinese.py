@@ -14,6 +14,9 @@ from decimal import Decimal
 
 from .metadata import converters
 
+# A Han character, for detection (the CJK blocks and compatibility ideographs).
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
 CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
             "七": 7, "八": 8, "九": 9}
 CN_UNIT = {"十": 10, "百": 100, "千": 1000}
@@ -121,4 +124,3 @@ def segment(text: str) -> tuple[str, list[tuple[str, int, int]]]:
     return plain, rjieba.tokenize(plain)
 
 
-HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")

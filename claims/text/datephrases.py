@@ -15,6 +15,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from .chinese import HAN
 from .dates import DAY, MONTH as MONTH_PRECISION, YEAR, FuzzyDate
 
 MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -473,7 +474,6 @@ NEEDS = {
     "day-month-range": ("from", "between"),
     "year-range": ("from", "between", "至", "到", "-", "–"), "last-month-name": ("last",), "next-month-name": ("next",),
 }
-HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 LATIN_LETTERS = re.compile(r"[A-Za-z]{3}")
 
 
@@ -481,7 +481,7 @@ def dates_in(text: str) -> list[tuple[str, int, int, dict]]:
     """Date phrases in a text, by position; where patterns overlap, the more specific (listed first) wins."""
     if not DATE_HINT.search(text):
         return []
-    run = {"both", *(["zh"] if HAN_CHAR.search(text) else []), *(["en"] if LATIN_LETTERS.search(text) else [])}
+    run = {"both", *(["zh"] if HAN.search(text) else []), *(["en"] if LATIN_LETTERS.search(text) else [])}
     taken = bytearray(len(text) + 1)
     hits: list[tuple[int, int, str, dict]] = []
     lowered = text.translate(ASCII_LOWER)

@@ -1,13 +1,8 @@
 """Detect candidate figures and events in English and Chinese text (no Django: fast to test and reuse).
 
-Figures: digits with separators, decimals with scale words, 万 and 亿, Chinese numerals with a classifier,
-full-width digits, percentages and ratios, with the bounds their approximators set; the unit is the
-counted noun or the classifier phrase. Years, dates, ordinals and durations are not figures.
-
-Events: absolute and relative dates resolved against the published date and the running context (a
-month without a year takes the year of the text around it; "in the same month" and 同月 the month
-before), and clauses that report an event without a date of their own after a dated one in the same
-sentence ("...; the eighth forum was held in Seattle").
+Figures come from the one figure reader (figures.py): the whole phrase, its value, bounds and unit. Events
+come from events.py: clauses that report an occurrence, dated at their precision. Every candidate fits the
+model (values within 30 digits and 6 decimals), and a figure carries the period its sentence names.
 """
 
 from __future__ import annotations
@@ -17,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from .chinese import HAN
 from .dates import FuzzyDate
 from .events import date_of, find_events, sentence_spans
 from .figures import find_figures, text_currency
@@ -43,7 +39,6 @@ class Candidate:
 
 # --- Figures -----------------------------------------------------------------------------------------
 
-HAN = re.compile(r"[\u3400-\u9fff]")
 # What the database holds: 30 digits, 6 of them decimals. Shares like 1/3 are rounded to it.
 VALUE_PLACES = Decimal("0.000001")
 VALUE_LIMIT = Decimal(10) ** 24

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .dates import FuzzyDate
 from .datephrases import DateContext, dates_in, is_future
-from .chinese import segment, tags
+from .chinese import HAN, segment, tags
 from .phrases import PhraseMatcher, fold
 
 # Verbs that report an occurrence (not a statistic: "handled", "recorded", "received" date figures), in
@@ -81,7 +81,6 @@ BACK_REFERENCE = re.compile(r"\s*(?:(?:during|at|in|on the sidelines of|after|fo
                             r"raids?|sessions?|days?|events?|ceremony|drills?)\b|签约仪式|簽約儀式|签字仪式|仪式上|儀式上|"
                             r"(?:开幕式|開幕式|闭幕式|閉幕式)上|(?:会议|會議|对话|對話|会谈|會談|行动|行動|活动|活動)?(?:期间|期間|中|上)[，,]|此次|这次|這次|"
                             r"会上|會上|当天|當天|同日|當日|当日)", re.I)
-HAN = re.compile(r"[\u3400-\u9fff]")
 # A run of days from a dated day: 起一連三日, 起连续5天, "for three days".
 DAY_RUN = re.compile(r"(?:[（(]\d{1,2}日?[)）])?\s*(?:起|开始|開始)?[^，。,;；]{0,6}?(?:一连|一連|连续|連續)(?P<days>[二三四五六七八九十]|\d{1,2})(?:日|天)|"
                      r"\s*(?:,\s*)?for (?P<en>two|three|four|five|six|seven|\d) (?:consecutive )?days")
@@ -248,6 +247,45 @@ def _publication_lines(text: str, start: int, end: int, phrases: list[tuple[int,
     return spans
 
 
+def _sentence_dates(text: str, context: DateContext, found: list, clauses: list[tuple[int, int]],
+                    sentence_start: int, skip: list[tuple[int, int]]) -> list[DatedPhrase]:
+    """The date phrases of a sentence resolved in text order, but for datelines and signature dates."""
+    dated = []
+    for kind, s, e, parts in found:
+        clause = next(((a, b) for a, b in clauses if a <= s < b), (s, e))
+        # A date alone in its clause speaks of the tense of the clause after it ("12月，將合辦…").
+        following = next((b for a, b in clauses if a >= clause[1]), clause[1])
+        alone = clause[1] - clause[0] - (e - s) <= 2
+        try:
+            resolved = context.resolve(kind, parts, is_future(text[clause[0]:following if alone else max(clause[1], e)]),
+                                       leading=s - sentence_start <= 3)
+        except (ValueError, KeyError, StopIteration, OverflowError):
+            continue
+        if resolved is None or any(a <= s and e <= b for a, b in skip):
+            continue
+        run = DAY_RUN.match(text, e)
+        if run and resolved.precision == "day":  # 上週二起一連三日: three days from that Tuesday
+            days = _run_length(run["days"] or run["en"])
+            resolved = FuzzyDate(resolved.start, resolved.start + timedelta(days=days - 1), "day")
+        dated.append(DatedPhrase(s, e, resolved, since=kind.startswith("since")))
+    return dated
+
+
+def _clause_date(dated: list[DatedPhrase], own: list[DatedPhrase], clause_start: int, clause_end: int,
+                 lead: DatedPhrase | None, refers_back: bool) -> DatedPhrase | None:
+    """The date of a clause: the finest of its own, else its sentence's before it; a sentence about the reported
+    occurrence ("During the dialogue, ... signed") takes the occurrence's; else its sentence's after it."""
+    if own:
+        return min(own, key=lambda d: d.date.end - d.date.start)
+    before = [d for d in dated if d.end <= clause_start]
+    if before:
+        return before[-1]
+    if lead is not None and refers_back:
+        return lead
+    after = [d for d in dated if d.start >= clause_end]
+    return after[0] if after else None
+
+
 def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate | None
                 ) -> tuple[list[Event], list[DatedPhrase]]:
     """The events in the given ranges, and every resolved date phrase (to date the figures with)."""
@@ -277,28 +315,11 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
             clauses = _clauses(sentence_start, sentence_end, breaks[bisect_left(break_starts, sentence_start):
                                                                      bisect_left(break_starts, sentence_end)],
                                [(s, e) for _, s, e, _ in found])
-            dated: list[DatedPhrase] = []
-            for kind, s, e, parts in found:
-                clause = next(((a, b) for a, b in clauses if a <= s < b), (s, e))
-                try:
-                    # A date alone in its clause speaks of the tense of the clause after it ("12月，將合辦…").
-                    following = next((b for a, b in clauses if a >= clause[1]), clause[1])
-                    alone = clause[1] - clause[0] - (e - s) <= 2
-                    resolved = context.resolve(kind, parts, is_future(text[clause[0]:following if alone else
-                                                                          max(clause[1], e)]),
-                                               leading=s - sentence_start <= 3)
-                except (ValueError, KeyError, StopIteration, OverflowError):
-                    continue
-                if resolved is not None and not any(a <= s and e <= b for a, b in skip):
-                    run = DAY_RUN.match(text, e)
-                    if run and resolved.precision == "day":  # 上週二起一連三日: three days from that Tuesday
-                        days = _run_length(run["days"] or run["en"])
-                        resolved = FuzzyDate(resolved.start, resolved.start + timedelta(days=days - 1), "day")
-                    dated.append(DatedPhrase(s, e, resolved, since=kind.startswith("since")))
-            dated = _appositions(dated)
+            dated = _appositions(_sentence_dates(text, context, found, clauses, sentence_start, skip))
             phrases += dated
             carried = not dated and previous is not None and "\n" not in text[previous[0]:sentence_start]
-            referring = not dated and lead is not None and bool(BACK_REFERENCE.match(text, sentence_start, sentence_end))
+            refers_back = BACK_REFERENCE.match(text, sentence_start, sentence_end) is not None
+            referring = not dated and lead is not None and refers_back
             if not dated and not carried and not referring:
                 previous = None
                 continue
@@ -306,26 +327,18 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                 dated, carried = [DatedPhrase(range_start, range_start, lead.date)], True
             elif carried:  # "Europol set up a command post": the occurrence the sentence before dated goes on
                 dated = [previous[1]]
-            for clause_start, clause_end in clauses:
+            # The clauses after one that holds nothing but a date ("今年2月，…", "On Monday, …") are dated by it.
+            date_alone = [any(d.start - a <= 2 and b - d.end <= 2 for d in dated) for a, b in clauses]
+            for index, (clause_start, clause_end) in enumerate(clauses):
                 own = [d for d in dated if clause_start <= d.start < clause_end]
-                # The clauses after one that holds nothing but a date ("今年2月，…", "On Monday, …") are dated by it.
-                index = clauses.index((clause_start, clause_end))
-                opened = index > 0 and any(d.start - clauses[j][0] <= 2 and clauses[j][1] - d.end <= 2
-                                           for d in dated for j in range(index))
+                opened = any(date_alone[:index])
                 # An occurrence verb; or, in a clause with a date of its own, any verb in the past tense or that
                 # the dictionary calls one, but for the verbs of saying and of statistics.
                 if not _any_within(verbs, clause_start - range_start, clause_end - range_start) and not (
                         (own or opened) and _any_within(other_verbs, clause_start - range_start,
                                                         clause_end - range_start)):
                     continue
-                before = [d for d in dated if d.end <= clause_start]
-                after = [d for d in dated if d.start >= clause_end]
-                finest = min(own, key=lambda d: d.date.end - d.date.start) if own else None
-                if not finest and not before and lead is not None \
-                        and BACK_REFERENCE.match(text, sentence_start, sentence_end):
-                    when = lead  # "During the dialogue, ... signed": the date of the occurrence the text reports
-                else:
-                    when = finest or (before[-1] if before else after[0] if after else None)
+                when = _clause_date(dated, own, clause_start, clause_end, lead, refers_back)
                 if when is None:
                     continue
                 start, end = _trim(text, clause_start, clause_end)

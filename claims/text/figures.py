@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from . import chinese
+from .chinese import HAN
 from .datephrases import MONTH
 
 # --- Knowledge ---------------------------------------------------------------------------------------
@@ -88,7 +89,6 @@ STOP_WORDS = frozenset("""in of to the a an that which who whom were was are is 
     found fought kept knew meant sold spent stood struck thought wrote did""".split())
 MEASURE = re.compile(r"\s?(?:[KMGTP]bps|[KMGTP]B|terabytes?|gigabytes?|petabytes?|megabytes?|km|kg)(?![A-Za-z])")
 NOT_COUNTABLE = frozenset("per percent cent fold".split())
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 DIGITS = re.compile(
     r"(?:(?<![A-Za-z0-9_.])|(?<=RM)|(?<=Rp)|(?<=Rs)|(?<=Sh)|(?<=[A-Z]{3}))(?<!\d,)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?)(?![\d])"
