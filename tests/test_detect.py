@@ -161,6 +161,9 @@ def test_relative_dates_resolve_against_the_published_date():
     ("該集團去年3月至今年2月間入侵16家平台。", date(2024, 5, 9), "2023-03/2024-02"),
     ("现责令上述App运营者于8月31日前完成整改。", date(2023, 8, 18), "2023-08-31"),  # 日前 here is "before"
     ("A hackathon will be held on 18th October.", date(2024, 10, 2), "2024-10-18"),
+    ("警方於本週一及週二（24及25日）展開拘捕行動。", date(2025, 3, 27), "2025-03-24/2025-03-25"),
+    ("條例自去年7月31日起施行。", date(2025, 10, 16), "2024-07-31"),
+    ("登記制自前年12月全面實施。", date(2025, 6, 17), "2023-12"),
     ("The platform collapsed in September.", date(2024, 11, 9), "2024-09"),  # any past verb, with its own date
     ("The first expert meeting is scheduled for March 2024.", date(2023, 11, 22), "2024-03"),
 ])
@@ -244,3 +247,8 @@ def test_a_text_that_groups_thousands_with_spaces_is_read_by_its_own_convention(
                                             ("2 318 incidents", 2318)]
     assert [f[:2] for f in figures("Police arrested 12 suspects in 2024 and 31 more in 2025.")] == [
         ("12 suspects", 12), ("31", 31)]  # a space between numbers groups nothing in this text
+
+
+def test_a_year_inside_a_book_title_names_a_plan_and_dates_nothing():
+    text = "上合组织会议11月13日在青岛举行。会议审议通过了《2026—2028年打击网络犯罪合作纲要》。"
+    assert [d for _, d in events(text, ("zh-Hans",), date(2025, 11, 14))] == ["2025-11-13", "2025-11-13"]

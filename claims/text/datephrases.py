@@ -113,13 +113,14 @@ DATE_PATTERNS = [
     ("period", re.compile(rf"{_CN_PERIOD}")),
     ("period", re.compile(rf"\b(?:{_EN_HALF}|{_EN_QUARTER})(?:the\s+)?year\b", re.I)),
     ("period", re.compile(rf"\b(?P<quarter>first|second|third|fourth)\s+quarter\b", re.I)),
+    ("since-month", re.compile(r"(?:自|从|從)\s*(?P<rel>去年|今年)(?P<edge>底|初)(?:起|以来|以來)")),
+    ("since-day", re.compile(rf"(?:自|从|從)\s*(?:{_Y}年|{_REL_YEAR})?{_M}月{_D}[日号號](?:起|以来|以來)?")),
+    ("since-month", re.compile(rf"(?:自|从|從)\s*(?:{_Y}年|{_REL_YEAR})?{_M}月(?:中|初|底|上旬|中旬|下旬)?(?:起|以来|以來)?")),
     ("rel-year-month", re.compile(rf"{_REL_YEAR}{_M}月(?:{_D}[日号號])?")),
     ("rel-year-month", re.compile(rf"\bin\s+{_MONTH}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
     ("rel-year-month", re.compile(rf"\bin\s+{_MONTH}\s+of\s+(?P<rel>last|this|next)\s+year\b", re.I)),
     ("since-day", re.compile(rf"\bsince\s+(?P<day>\d{{1,2}}){_TH}\s+{_MONTH},?\s+{_YE}\b", re.I)),
     ("since-month", re.compile(rf"\bsince\s+{_MONTH}(?:,?\s+{_YE})?\b", re.I)),
-    ("since-month", re.compile(r"(?:自|从|從)\s*(?P<rel>去年|今年)(?P<edge>底|初)(?:起|以来|以來)")),
-    ("since-month", re.compile(rf"(?:自|从|從)\s*(?:{_Y}年|{_REL_YEAR})?{_M}月(?:中|初|底|上旬|中旬|下旬)?(?:起|以来|以來)")),
     ("since-year", re.compile(rf"(?:since|自|从|從)\s*{_Y}年?(?:起|以来|以來)?", re.I)),
     ("roc-year", re.compile(rf"{_ROC}")),
     ("year", re.compile(rf"(?:\bin\s+|(?<![\d至到\-–]))(?P<year>(?:19|20)\d{{2}}|[〇零○一二][〇零○一二三四五六七八九]{{3}})年(?![\d至到\-–])")),
@@ -128,13 +129,14 @@ DATE_PATTERNS = [
                         rf"(?P<year>(?:19|20)\d{{2}})\b(?![-–/]\d)", re.I)),
     ("same-month-day", re.compile(rf"同月{_D}[日号號]")),
     ("same-day", re.compile(r"\b(?:that|the same) day\b|当天|當天|当日|當日|同日|当晚|當晚", re.I)),
+    ("day-before", re.compile(r"\b(?:the day before|the previous day|a day earlier)\b|(?:会|會)?前一[天日]", re.I)),
     ("next-day", re.compile(r"\b(?:the next|the following) day\b|次日|翌日|第二天|隔天|隔日", re.I)),
     ("same-month", re.compile(r"\bthe same month\b|同月", re.I)),
     ("last-month-name", re.compile(rf"\blast\s+{_MONTH}", re.I)),
     ("next-month-name", re.compile(rf"\bnext\s+{_MONTH}", re.I)),
     ("week-range", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期)(?P<weekday>[{CN_WEEKDAYS}])"
-                              rf"(?:[（(]\d{{1,2}}日?[)）])?(?:至|到|-|–)(?:周|週|星期)?(?P<weekday2>[{CN_WEEKDAYS}])"
-                              rf"(?:[（(]\d{{1,2}}日?[)）])?")),
+                              rf"(?:[（(]\d{{1,2}}日?[)）])?(?:至|到|-|–|及|和|、)(?:周|週|星期)?(?P<weekday2>[{CN_WEEKDAYS}])"
+                              rf"(?:[（(]\d{{1,2}}日?(?:(?:至|到|-|–|及|和|、)\d{{1,2}}日?)?[)）])?")),
     ("week-range", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}\s+(?:and|to|through|-|–)\s+{_WEEKDAY2}\b",
                               re.I)),
     ("cn-week-day", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<weekday>[{CN_WEEKDAYS}])")),
@@ -249,7 +251,11 @@ class DateContext:
                 return FuzzyDate.month(year, month)
             return FuzzyDate.year(year)
         if kind == "since-day":
-            start = date(_number(parts["year"]), month, _number(parts["day"]))
+            year = self._year_of(parts) if (parts.get("year") or parts.get("rel")) else \
+                self._bare_month_year(month, future)
+            if year is None:
+                return None
+            start = date(year, month, _number(parts["day"]))
             last = reference if reference and reference >= start else start
             return FuzzyDate(start, last, DAY)
         if kind == "since-month" and parts.get("edge"):  # 自去年底起: from December, 自今年初起: from January
@@ -268,10 +274,10 @@ class DateContext:
         if kind == "year-range":
             first, last = int(parts["year"]), int(parts["year2"])
             return FuzzyDate(date(first, 1, 1), date(last, 12, 31), YEAR) if first < last else None
-        if kind in ("same-day", "next-day"):  # the day the text last named, or the one after it
+        if kind in ("same-day", "next-day", "day-before"):  # the day the text last named, or the one after or before
             if self.last is None or self.last.precision != DAY or self.last.start != self.last.end:
                 return None
-            day = self.last.start + timedelta(days=kind == "next-day")
+            day = self.last.start + timedelta(days={"same-day": 0, "next-day": 1, "day-before": -1}[kind])
             return FuzzyDate.day(day.year, day.month, day.day)
         if kind == "same-month":
             if self.last is None or self.last.precision not in (MONTH_PRECISION, DAY):
@@ -465,15 +471,16 @@ NEEDS = {
     "relative-day": ("today", "yesterday", "tomorrow", "tonight", "今", "昨", "明天", "明日", "前天", "前日"),
     "week-day": ("day",), "season": ("spring", "summer", "autumn", "fall", "winter"),
     "same-month": ("same month", "同月"), "same-day": ("day", "当", "當", "同日"),
-    "next-day": ("day", "次日", "翌日", "第二天", "隔天", "隔日"), "week-range": ("day", "周", "週", "星期"),
+    "next-day": ("day", "次日", "翌日", "第二天", "隔天", "隔日"), "day-before": ("day", "前一"), "week-range": ("day", "周", "週", "星期"),
     "month-year-range": ("from", "between", "至", "到", "-", "–", "~"),
     "month-range": ("from", "between", " and ", "至", "到", "-", "–", "~"),
     "day-range": ("between", "-", "–", "to", "and", "至", "到"), "recent": ("日前", "近日"), "period": ("half", "quarter", "半年", "季", "月"),
     "cn-week-day": ("周", "週", "星期", "礼拜", "禮拜"), "same-month-day": ("同月",), "since-year": ("since", "自", "从", "從"),
-    "since-month": ("since", "自", "从", "從"), "since-day": ("since",),
+    "since-month": ("since", "自", "从", "從"), "since-day": ("since", "自", "从", "從"),
     "day-month-range": ("from", "between"),
     "year-range": ("from", "between", "至", "到", "-", "–"), "last-month-name": ("last",), "next-month-name": ("next",),
 }
+BOOK_TITLE = re.compile(r"《[^》\n]{1,80}》")
 LATIN_LETTERS = re.compile(r"[A-Za-z]{3}")
 
 
@@ -493,7 +500,9 @@ def dates_in(text: str) -> list[tuple[str, int, int, dict]]:
             if start < end and not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
                 hits.append((start, end, kind, {**match.groupdict(), "_text": match.group()}))
-    return [(kind, s, e, parts) for s, e, kind, parts in sorted(hits)]
+    titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(text)]
+    return [(kind, s, e, parts) for s, e, kind, parts in sorted(hits)
+            if not any(a <= s and e <= b for a, b in titles)]  # 《2026—2028年合作纲要》 names a plan
 
 
 def is_future(clause: str) -> bool:

@@ -58,6 +58,7 @@ took down | took effect | took place | traced | trained | unveil | unveiled | un
 visits | warned of | went into effect | went live | wrapped up
 """
 EVENT_VERBS_ZH = """
+宣判 起出 修正 修法 公告 刊宪 刊憲 判决 判決 定罪 羁押 羈押
 下线 下線 返港 返台 抵港
 中断 中斷 商定 议定 議定 处以 處以
 展开 展開 登场 登場 开放 開放 建置 报警 報警 报案 報案 接到报警 接獲報案 启用 上路
@@ -106,6 +107,8 @@ class DatedPhrase:
         if not self.since:
             return self.date
         first = self.date.start
+        if self.date.precision == "day":
+            return FuzzyDate.day(first.year, first.month, first.day)
         return FuzzyDate.year(first.year) if self.date.precision == "year" else FuzzyDate.month(first.year, first.month)
 
 
@@ -147,18 +150,22 @@ def _clauses(start: int, end: int, breaks: list[tuple[int, int]], keep: list[tup
 
 
 def _verbs(text: str) -> list[int]:
-    """Where the verbs that report an occurrence stand. A Chinese one must begin a word (segmented with the
-    word dictionary) and not be the stem of a noun made with one more character (发布会, 开幕式, 签约方)."""
+    """Where the verbs that report an occurrence stand. A Chinese one must begin or end a word (segmented with
+    the word dictionary: 全面实施) and not be the stem of a noun made with one more character (发布会, 开幕式)."""
     hits = EVENT_VERBS.find(fold(text))
     if not any(HAN.match(text, start) for start, _, _ in hits):
         return [start for start, _, _ in hits]
     _, words = segment(text)
     known = tags()
     starting = {start: (end, known.get(word, "")) for word, start, end in words}
+    ending = {end for _, _, end in words}
     found = []
     for start, end, _ in hits:
         if HAN.match(text, start):
             word_end, tag = starting.get(start, (None, ""))
+            if word_end is None and end in ending:
+                found.append(start)  # 全面实施: the verb ends a word
+                continue
             if word_end is None or (word_end == end + 1 and tag.startswith("n")):
                 continue
         found.append(start)
@@ -242,7 +249,8 @@ def _publication_lines(text: str, start: int, end: int, phrases: list[tuple[int,
         dated = sum(e - s for s, e in inside)
         placed = inside and re.fullmatch(r"[A-Z][\w .'-]{0,24},\s*", text[line_start:inside[-1][0]]) \
             and not text[inside[-1][1]:line_end].strip()  # "The Hague, 12 June 2025"
-        if line and len(line) <= 40 and dated and (placed or dated >= len(re.sub(r"[\s,，.。()（）]", "", line)) - 4):
+        if line and len(line) <= 40 and dated and not re.search(r"[。！？!?]$", line) \
+                and (placed or dated >= len(re.sub(r"[\s,，.。()（）]", "", line)) - 4):
             spans.append((line_start, line_end))
     return spans
 
