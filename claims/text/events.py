@@ -21,7 +21,7 @@ from .phrases import PhraseMatcher, fold
 # Verbs that report an occurrence (not a statistic: "handled", "recorded", "received" date figures), in
 # their forms; Chinese in either script (matching folds Traditional to Simplified).
 EVENT_VERBS_EN = """
-meet | took action | take action |
+meet | took action | take action | appear | appears | appeared | elect | elects | elected | closes | closed |
 scheduled | planned | due to be held | is to be held | will be held | due to host | amended | amend | amends |
 adopt | adopted | adopts | agree | agreed | agrees | announce | announced | announces | appoint | appointed |
 appoints | approve | approved | approves | arrest | arrested | arresting | arrests | attack | attacked |
