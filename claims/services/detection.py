@@ -318,7 +318,7 @@ def _neighbourhood(claims: list[LinkClaim]) -> Iterable:
             yield around.filter(claim_actors__actor__name__in=claim.actors).distinct()[:2 * WINDOW]
 
 
-def suggest_links_for(document_ids: list[int] | None = None, progress: bool = False) -> int:
+def suggest_links_for(document_ids: list[int] | None = None) -> int:
     """Propose links for the claims of these documents against all others (all documents when None), and
     store the new ones as suggestions."""
     claims = Claim.objects.all()

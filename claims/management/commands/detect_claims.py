@@ -62,7 +62,7 @@ class Command(BaseCommand):
                         except (ValidationError, DatabaseError, ValueError) as exc:
                             failed.append((doc.pk, f"{type(exc).__name__}: {exc}"))
                     bar.update(len(batch))
-            links = 0 if no_links else suggest_links_for(document or None, progress=show)
+            links = 0 if no_links else suggest_links_for(document or None)
             if dry_run:
                 transaction.set_rollback(True)
         for pk, reason in failed:
