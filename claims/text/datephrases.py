@@ -32,7 +32,7 @@ CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 
 FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans? to|planned (?:to|for)|scheduled|set to|would|intends?|"
                     r"due to (?!the\b|a\b|an\b|its\b|their\b)|"
                     r"threaten(?:s|ed)? to|aims? to|next|coming|upcoming)\b|将|將|拟|擬|预计|預計|准备|準備|"
-                    r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|須於|须于|須在|须在|预定|預定|预订|下周|下週|明年|下月|下个月|下個月",
+                    r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|須於|须于|須在|须在|预定|預定|预订|计划于|計劃於|计划在|計劃在|下周|下週|明年|下月|下个月|下個月",
                     re.I)
 
 
@@ -88,7 +88,7 @@ DATE_PATTERNS = [
     ("day", re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YE}", re.I)),
     ("day", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH},?\s+{_YE}", re.I)),
     ("day-range", re.compile(rf"(?:{_Y}年)?{_M}月{_D}[日号號]?(?:至|到|-|–){_D2}[日号號]")),
-    ("day-range", re.compile(rf"(?:(?<=本月)|(?<![\d月年]))(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
+    ("day-range", re.compile(rf"(?:(?<=[本上下]月)|(?<![\d月年]))(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
     ("day", re.compile(rf"{_Y}年{_M}月{_D}[日号號]")),
     ("roc-day", re.compile(rf"{_ROC}{_M}月{_D}[日号號]")),
     ("month-year-range", re.compile(rf"\b(?:from|between)\s+{_MONTH},?\s+{_YE}\s+(?:to|and|until|through)\s+{_MONTH2},?\s+"
@@ -150,6 +150,7 @@ DATE_PATTERNS = [
     ("relative-month", re.compile(r"\b(?P<rel>last|this|next)\s+month\b|"
                                   r"(?P<cn>上月|上个月|上個月|本月|这个月|這個月|下月|下个月|下個月)", re.I)),
     ("recent", re.compile(r"(?P<cn>(?<![\d一二三四五六七八九十])日前|近日)")),
+    ("years-ago", re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? ago\b", re.I)),
     ("season", re.compile(r"\b(?:(?P<which>this|last|next|the)\s+)(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
     ("relative-year", re.compile(r"\b(?P<rel>last|this|next)\s+year\b|"
                                  r"(?P<cn>去年|今年|明年|前年|年底|年內|年内|年初)(?!\d|[一二三四五六七八九十]月)", re.I)),
@@ -222,7 +223,7 @@ class DateContext:
         is often background: "since reporting began in 2017"), else the latest such month up to the
         publication (the next one for the future); a month before the text's last rolls into the next year
         unless that would pass the publication."""
-        if self.month_year is None:
+        if self.month_year is None or (future and self.published is not None):
             if self.latest is None:
                 return None
             if future:
@@ -367,6 +368,11 @@ class DateContext:
             return FuzzyDate.month(year, month + 1)
         if kind == "recent":  # 日前, 近日: days before publication, so its month
             return FuzzyDate.month(reference.year, reference.month)
+        if kind == "years-ago":
+            n = parts["n"].lower()
+            count = int(n) if n.isdigit() else ["a", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                                 "nine", "ten"].index(n) or 1
+            return FuzzyDate.year(reference.year - count)
         if kind == "season":
             first, last = SEASONS[parts["season"].lower()]
             which = parts["which"].lower()
@@ -470,7 +476,7 @@ NEEDS = {
     "relative-week": ("week", "上周", "上週", "本周", "本週", "下周", "下週"),
     "relative-day": ("today", "yesterday", "tomorrow", "tonight", "今", "昨", "明天", "明日", "前天", "前日"),
     "week-day": ("day",), "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "same-month": ("same month", "同月"), "same-day": ("day", "当", "當", "同日"),
+    "same-month": ("same month", "同月"), "years-ago": ("ago",), "same-day": ("day", "当", "當", "同日"),
     "next-day": ("day", "次日", "翌日", "第二天", "隔天", "隔日"), "day-before": ("day", "前一"), "week-range": ("day", "周", "週", "星期"),
     "month-year-range": ("from", "between", "至", "到", "-", "–", "~"),
     "month-range": ("from", "between", " and ", "至", "到", "-", "–", "~"),

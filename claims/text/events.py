@@ -21,7 +21,7 @@ from .phrases import PhraseMatcher, fold
 # Verbs that report an occurrence (not a statistic: "handled", "recorded", "received" date figures), in
 # their forms; Chinese in either script (matching folds Traditional to Simplified).
 EVENT_VERBS_EN = """
-meet | took action | take action | appear | appears | appeared | elect | elects | elected | closes | closed |
+runs | run | meet | took action | take action | appear | appears | appeared | elect | elects | elected | closes | closed |
 scheduled | planned | due to be held | is to be held | will be held | due to host | amended | amend | amends |
 adopt | adopted | adopts | agree | agreed | agrees | announce | announced | announces | appoint | appointed |
 appoints | approve | approved | approves | arrest | arrested | arresting | arrests | attack | attacked |
@@ -74,20 +74,24 @@ EVENT_VERBS = PhraseMatcher((verb, True) for verb in
 CLAUSE_BREAK = re.compile(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|(?<![合])[并並](?![且不])|"
                           r"\s+(?:while|when|after|before)\s+|\s+(?:and|but)\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|took|ran|met|began|sent|"
                           r"held|set|seized|froze|cut|made|gave|won|lost|struck|shut|will|have|has|had|that|publish|hold|sign|launch|"
-                          r"release|open|host|present|introduce|take|appoint|deploy|arrest|seize)\b)")
+                          r"release|open|host|present|introduce|take|appoint|deploy|arrest|seize|report|meet|review|start|begin)\b)")
 LINE_BREAK = re.compile(r"\n")
 # A sentence that goes on about the occurrence the sentence before dated.
 BACK_REFERENCE = re.compile(r"\s*(?:(?:during|at|in|on the sidelines of|after|following|before)\s+(?:the|this|that)\s+"
                             r"(?:\w+\s+)?(?:dialogue|meeting|talks|visit|operation|forum|conference|summit|exercise|"
                             r"raids?|sessions?|days?|events?|ceremony|drills?)\b|签约仪式|簽約儀式|签字仪式|仪式上|儀式上|"
-                            r"(?:开幕式|開幕式|闭幕式|閉幕式)上|(?:会议|會議|对话|對話|会谈|會談|行动|行動|活动|活動)?(?:期间|期間|中|上)[，,]|此次|这次|這次|"
+                            r"(?:开幕式|開幕式|闭幕式|閉幕式)上|(?:会议|會議|对话|對話|会谈|會談|会晤|會晤|行动|行動|活动|活動)?"
+                            r"(?:期间|期間|中|上|结束后|結束後)[，,]|此次|这次|這次|"
                             r"会上|會上|当天|當天|同日|當日|当日)", re.I)
+# The day of the reported operation named inside a clause: "set up a command post on the action day".
+OCCURRENCE_DAY = re.compile(r"\b(?:on|during|for) the (?:action|operational|raid) days?\b|行动当天|行動當天|行动日|行動日",
+                            re.I)
 # A run of days from a dated day: 起一連三日, 起连续5天, "for three days".
 DAY_RUN = re.compile(r"(?:[（(]\d{1,2}日?[)）])?\s*(?:起|开始|開始)?[^，。,;；]{0,6}?(?:一连|一連|连续|連續)(?P<days>[二三四五六七八九十]|\d{1,2})(?:日|天)|"
                      r"\s*(?:,\s*)?for (?P<en>two|three|four|five|six|seven|\d) (?:consecutive )?days")
 SENTENCE_BREAK = re.compile(r"(?<=[!?。！？])\s*|(?<=\.)\s+(?=[A-Z\"“(\u3400-\u9fff\d])|\n+")
 DATELINE = re.compile(r"^[\s\S]{0,80}?(?:\((?:Reuters|AP|AFP|Xinhua|Kyodo|Yonhap|PTI|dpa|Bernama|ANI|CNA|IANS|"
-                      r"UNI|Bloomberg)\)|\s[-–—]{1,2}\s|\d{1,2}日(?:电|電|讯|訊))", re.I)
+                      r"UNI|Bloomberg)\)|\s[-–—]{1,2}\s|\d{1,2}日(?:电|電|讯|訊|消息))", re.I)
 PUBLICATION_WORDS = re.compile(r"^\s*(?:published|updated|posted|first published|last updated|date|dated|"
                                r"发布时间|發布時間|发布日期|發布日期|日期|更新)\s*[:：]?\s*", re.I)
 
@@ -280,11 +284,13 @@ def _sentence_dates(text: str, context: DateContext, found: list, clauses: list[
 
 
 def _clause_date(dated: list[DatedPhrase], own: list[DatedPhrase], clause_start: int, clause_end: int,
-                 lead: DatedPhrase | None, refers_back: bool) -> DatedPhrase | None:
+                 lead: DatedPhrase | None, refers_back: bool, names_the_day: bool = False) -> DatedPhrase | None:
     """The date of a clause: the finest of its own, else its sentence's before it; a sentence about the reported
     occurrence ("During the dialogue, ... signed") takes the occurrence's; else its sentence's after it."""
     if own:
         return min(own, key=lambda d: d.date.end - d.date.start)
+    if lead is not None and names_the_day:
+        return lead
     before = [d for d in dated if d.end <= clause_start]
     if before:
         return before[-1]
@@ -346,7 +352,8 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                         (own or opened) and _any_within(other_verbs, clause_start - range_start,
                                                         clause_end - range_start)):
                     continue
-                when = _clause_date(dated, own, clause_start, clause_end, lead, refers_back)
+                when = _clause_date(dated, own, clause_start, clause_end, lead, refers_back,
+                                    OCCURRENCE_DAY.search(text, clause_start, clause_end) is not None)
                 if when is None:
                     continue
                 start, end = _trim(text, clause_start, clause_end)
