@@ -27,7 +27,7 @@ SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10*
           "crore": 10**7, "crores": 10**7, "mn": 10**6, "m": 10**6,
           "bn": 10**9, "k": 10**3, "十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8,
           "億": 10**8}
-LOWER_BEFORE = ("just over", "well over", "more than", "over", "exceeded", "exceeding", "exceeds", "above", "at least", "upwards of",
+LOWER_BEFORE = ("no less than", "not less than", "no fewer than", "just over", "well over", "more than", "over", "exceeded", "exceeding", "exceeds", "above", "at least", "upwards of",
                 "in excess of", "超过", "超過", "逾", "至少", "最少", "不少于", "不少於", "不低于", "不低於", "突破", "多于", "多於", "超")
 UPPER_BEFORE = ("多达", "多達", "不多于", "不多於", "不超过", "不超過", "最高", "至多", "at most", "no more than", "just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
                 "at most", "no more than", "近", "将近", "將近", "接近", "不到", "不足", "最多", "逼近")
@@ -101,7 +101,7 @@ SPACED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 CN_NUMBER = re.compile(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
                        rf"(?P<more>多|余|餘|来|來)?(?P<scale>(?<=[多余餘来來])[万萬亿億]+)?(?P<percent>%)?")
 # Arabic digits and Chinese scales mixed: 1万2000, 4万6563, 6亿5170万, 13億5千萬, 7萬6,418.
-MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:(?:\d[\d,]*|[一二三四五六七八九]?[千百]|\d+[千百])[亿億万萬千]?)+"
+MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:(?:\d[\d,]*|[一二三四五六七八九])[千百]?[亿億万萬]?)+"
                    r"|(?<![\d.,])\d+[亿億](?:\d+|[一二三四五六七八九])[千百]?[万萬]")
 CN_FRACTION = re.compile(rf"(?P<whole>{chinese.CN_NUMERAL}|\d+)分之(?P<part>{chinese.CN_NUMERAL}|\d+(?:\.\d+)?)")
 CN_HALF = re.compile(r"(?P<approx>近|逾|超过|超過|过|過|约|約)?(?:一半|(?<=[近逾过過])半数?(?![年月天日]))")
@@ -109,7 +109,10 @@ CN_PERCENT = re.compile(rf"百分之(?P<number>\d+(?:\.\d+)?|{chinese.CN_NUMERAL
 SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": Decimal(1) / 3,
                "two thirds": Decimal(2) / 3, "two-thirds": Decimal(2) / 3, "a quarter": Decimal("0.25"),
                "one quarter": Decimal("0.25"), "three quarters": Decimal("0.75"), "a fifth": Decimal("0.2"),
-               "one fifth": Decimal("0.2"), "a tenth": Decimal("0.1"), "one tenth": Decimal("0.1")}
+               "one fifth": Decimal("0.2"), "a tenth": Decimal("0.1"), "one tenth": Decimal("0.1"),
+               "two fifths": Decimal("0.4"), "two-fifths": Decimal("0.4"), "three fifths": Decimal("0.6"),
+               "three-fifths": Decimal("0.6"), "four fifths": Decimal("0.8"), "four-fifths": Decimal("0.8"),
+               "three-quarters": Decimal("0.75")}
 # English patterns are matched on the text lowered once (ASCII only, positions kept): faster than re.I.
 SHARE = re.compile(rf"\b(?P<words>{'|'.join(sorted(SHARE_WORDS, key=len, reverse=True))})\b(?P<of>(?=\s+(?:of|the|all)\b))?")
 SHARE_BEFORE = re.compile(r"(?:\bby|\bto|nearly|almost|about|close to|around|roughly|over|more than|just under|just over)\s+$")
