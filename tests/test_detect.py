@@ -68,6 +68,9 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
     ("產值突破千億元。", ("突破千億元", "100000000000", "100000000000", None)),
     ("Less than five percent were reported.", ("Less than five percent", "0.05", None, "0.05")),
     ("Fees were between USD 250 and USD 1,000.", ("between USD 250 and USD 1,000", "250", "250", "1000")),
+    ("Losses reached no less than EUR 9 million.", ("no less than EUR 9 million", "9000000", "9000000", None)),
+    ("Close to three-fifths of victims were women.", ("Close to three-fifths", "0.6", None, "0.6")),
+    ("警方截回逾8億7千萬港元。", ("逾8億7千萬港元", "870000000", "870000000", None)),
     ("Nearly half of all traffic was malicious.", ("Nearly half", "0.5", None, "0.5")),
     ("全国共有890万台主机被控制。", ("890万台主机", "8900000", None, None)),
     ("网民规模达4.9万人。", ("4.9万人", "49000", None, None)),
@@ -164,6 +167,8 @@ def test_relative_dates_resolve_against_the_published_date():
     ("警方於本週一及週二（24及25日）展開拘捕行動。", date(2025, 3, 27), "2025-03-24/2025-03-25"),
     ("條例自去年7月31日起施行。", date(2025, 10, 16), "2024-07-31"),
     ("登記制自前年12月全面實施。", date(2025, 6, 17), "2023-12"),
+    ("警方於上月6日至31日展開校園宣傳。", date(2025, 11, 5), "2025-10-06/2025-10-31"),
+    ("The team moved into its own building two years ago.", date(2026, 10, 21), "2024"),
     ("The platform collapsed in September.", date(2024, 11, 9), "2024-09"),  # any past verb, with its own date
     ("The first expert meeting is scheduled for March 2024.", date(2023, 11, 22), "2024-03"),
 ])
@@ -252,3 +257,11 @@ def test_a_text_that_groups_thousands_with_spaces_is_read_by_its_own_convention(
 def test_a_year_inside_a_book_title_names_a_plan_and_dates_nothing():
     text = "上合组织会议11月13日在青岛举行。会议审议通过了《2026—2028年打击网络犯罪合作纲要》。"
     assert [d for _, d in events(text, ("zh-Hans",), date(2025, 11, 14))] == ["2025-11-13", "2025-11-13"]
+
+
+def test_the_action_day_named_inside_a_clause_is_the_day_of_the_reported_operation():
+    text = ("Police arrested nine suspects during an action day on Tuesday.\n\n"
+            "The agency has supported the case since 2024.\n\n"
+            "Europol set up a virtual command post on the action day.")
+    found = dict(events(text, published=date(2026, 10, 1)))
+    assert found["Europol set up a virtual command post on the action day"] == "2026-09-29"

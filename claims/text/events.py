@@ -333,7 +333,8 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
             phrases += dated
             carried = not dated and previous is not None and "\n" not in text[previous[0]:sentence_start]
             refers_back = BACK_REFERENCE.match(text, sentence_start, sentence_end) is not None
-            referring = not dated and lead is not None and refers_back
+            referring = not dated and lead is not None and (
+                refers_back or OCCURRENCE_DAY.search(text, sentence_start, sentence_end) is not None)
             if not dated and not carried and not referring:
                 previous = None
                 continue
