@@ -109,7 +109,7 @@ def suggest_claims(document: Document, candidates: list[Candidate] | None = None
 WINDOW = 8
 MAX_PER_CLAIM = 5
 LONGEST_PERIOD_YEARS = 10
-LINK_FIELDS = ("pk", "document_id", "kind", "language", "start", "status", "value", "value_low", "value_high",
+LINK_FIELDS = ("id", "document_id", "kind", "language", "start", "status", "value", "value_low", "value_high",
                "unit", "date_start", "date_end", "date_precision")
 
 
@@ -139,7 +139,7 @@ class LinkClaim:
 
 def link_claims(claims) -> list[LinkClaim]:
     """The light rows of a claim queryset (not rejected), with their specific actors, in two queries."""
-    rows = list(claims.exclude(status=Claim.Status.REJECTED).values_list(*[f.replace("pk", "id") for f in LINK_FIELDS]))
+    rows = list(claims.exclude(status=Claim.Status.REJECTED).values_list(*LINK_FIELDS))
     actors = defaultdict(set)
     ids = [row[0] for row in rows]
     for start in range(0, len(ids), 20000):
@@ -256,9 +256,8 @@ def propose_links(claims: Iterable) -> list[LinkSuggestion]:
     Figures: same unit, overlapping periods; their value ranges (bounds included) agree or they do not.
     Figures of different periods are not compared: that is not a conflict. Events: overlapping dates and a
     shared actor. Translations: an English and a Chinese claim of the same kind in one document with the
-    same date (events) or value (figures). `claims` are LinkClaim rows (or claims with the same fields).
+    same date (events) or value (figures). `claims` are LinkClaim rows (see link_claims).
     """
-    claims = [c if isinstance(c, LinkClaim) else _as_link_claim(c) for c in claims]
     claims = [c for c in claims if c.status != Claim.Status.REJECTED]
     # Comparing creates many short-lived tuples and no cycles: the collector would rescan every claim
     # again and again (measured: a third of the time at 100k claims).
@@ -280,11 +279,6 @@ def propose_links(claims: Iterable) -> list[LinkSuggestion]:
     finally:
         if collecting:
             gc.enable()
-
-
-def _as_link_claim(claim: Claim) -> LinkClaim:
-    actors = frozenset(ca.actor.name for ca in claim.claim_actors.all() if ca.actor.kind != "state")
-    return LinkClaim(*(getattr(claim, name) for name in LINK_FIELDS), actors=actors)
 
 
 def _describe(claim) -> str:

@@ -11,7 +11,6 @@ and bare months and days, which take the year (and month) of the text around the
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
@@ -529,7 +528,3 @@ def parse_date_phrase(phrase: str, reference: date | None = None) -> FuzzyDate |
             return resolved
     bare_year = re.search(r"(?<![\d.,])((?:1[89]|20)\d{2})(?![\d.,%])", phrase)
     return FuzzyDate.year(int(bare_year.group(1))) if bare_year else None
-
-
-def month_length(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
