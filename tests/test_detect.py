@@ -265,3 +265,10 @@ def test_the_action_day_named_inside_a_clause_is_the_day_of_the_reported_operati
             "Europol set up a virtual command post on the action day.")
     found = dict(events(text, published=date(2026, 10, 1)))
     assert found["Europol set up a virtual command post on the action day"] == "2026-09-29"
+
+
+def test_only_a_short_occurrence_goes_on_into_the_next_sentence():
+    dated_by_a_day = "Police raided 14 addresses on Tuesday. Officers seized servers and phones."
+    dated_by_a_year = "Police raided 1,400 addresses in 2015. Officers seized servers and phones."
+    assert ("Officers seized servers and phones", "2016-03-01") in events(dated_by_a_day)
+    assert [quote for quote, _ in events(dated_by_a_year)] == ["Police raided 1,400 addresses in 2015"]
