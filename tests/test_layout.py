@@ -10,10 +10,13 @@ from claims.text.layout import analyse
 PAGES = Path(__file__).parent / "pages"
 
 
-def main_lines(name: str) -> list[str]:
-    text = (PAGES / name).read_text(encoding="utf-8")
+def main_lines_of(text: str) -> list[str]:
     layout = analyse(text)
     return [line.strip() for s, e in layout.main_ranges for line in text[s:e].splitlines() if line.strip()]
+
+
+def main_lines(name: str) -> list[str]:
+    return main_lines_of((PAGES / name).read_text(encoding="utf-8"))
 
 
 def test_a_blog_post_keeps_its_title_and_paragraphs_and_drops_menus_sharing_and_comments():
@@ -39,3 +42,10 @@ def test_a_news_portal_page_keeps_its_article_and_drops_breadcrumbs_sharing_and_
 def test_a_lone_short_line_in_an_article_is_kept(line):
     text = f"Title\n\nA first paragraph that says something.\n\n{line}\n\nA second paragraph that says more."
     assert line in "".join(text[s:e] for s, e in analyse(text).main_ranges)
+
+
+def test_a_paragraph_that_names_social_networks_is_text_and_a_share_bar_is_chrome():
+    paragraph = ("Social media dominated: 21,904 reports concerned hacked or fake accounts on Facebook, WhatsApp, "
+                 "TikTok and Instagram.")
+    text = f"Title\n\n{paragraph}\n\nShare on Facebook | Twitter | LinkedIn\n\nThe team handled 73 defacements."
+    assert main_lines_of(text) == ["Title", paragraph, "The team handled 73 defacements."]

@@ -82,7 +82,9 @@ def is_chrome(key: str) -> bool:
     """A line that is page furniture rather than the document's own text."""
     if CHROME_LINE.match(key):
         return True
-    if len(SOCIAL.findall(key)) >= 2 or (len(key) <= 80 and SCAN_TO_SHARE.search(key)):
+    # Sharing buttons name two networks on a short line or a line that is no sentence; a paragraph may name them too.
+    if (len(SOCIAL.findall(key)) >= 2 and (len(key) <= 80 or not SENTENCE_END.search(key))) \
+            or (len(key) <= 80 and SCAN_TO_SHARE.search(key)):
         return True
     # A short line that is a date stamp with a time ("(People's Daily Online) 06:05, September 26, 2015").
     return len(key) <= 80 and bool(TIMESTAMP.search(key)) and bool(re.search(r"\d{4}", key))
