@@ -111,7 +111,7 @@ def test_counts_in_words_and_numbers_next_to_years():
     "It ran for five business days.", "LockBit 3.0 affiliates", "the first half of 2024", "十四五规划",
     "这些百姓", "十分重要", "一些网站", "第三届", "他们一起", "Ionescu, 34, was arrested.", "四国执法部门",
     "A third suspect, aged 25, was detained.", "call the hotline at 997", "代表团抵达万象。", "每萬筆資料", "法案三讀通過",
-    "10時05分", "3.0版系统",
+    "10時05分", "3.0版系统", "該集團自去（114）年9月起假冒電商。",
 ])
 def test_ordinals_years_dates_durations_and_names_are_not_figures(text):
     """None of these states a quantity."""
@@ -171,6 +171,14 @@ def test_relative_dates_resolve_against_the_published_date():
     ("The team moved into its own building two years ago.", date(2026, 10, 21), "2024"),
     ("The platform collapsed in September.", date(2024, 11, 9), "2024-09"),  # any past verb, with its own date
     ("The first expert meeting is scheduled for March 2024.", date(2023, 11, 22), "2024-03"),
+    ("數位發展部並預定５月在臺北舉辦研習班。", date(2027, 3, 9), "2027-05"),  # full-width digits
+    ("今年前兩個月另有四個友邦提出合作需求。", date(2027, 3, 9), "2027-01/2027-02"),
+    ("警方上週二至週四（10至12日）展開聯合行動。", date(2026, 11, 20), "2026-11-10/2026-11-12"),
+    ("刑事局於本（11）月17日至19日同步執行搜索。", date(2026, 11, 26), "2026-11-17/2026-11-19"),
+    ("該集團自去（114）年9月起假冒電商發送簡訊。", date(2026, 11, 26), "2025-09"),
+    ("Police detained seven recruiters on Tuesday 23 November.", date(2027, 12, 9), "2027-11-23"),
+    ("The next Octopus Conference is planned for 2029.", date(2027, 11, 19), "2029"),
+    ("On Monday, a chartered flight brought 41 suspects back.", date(2027, 8, 3), "2027-08-02"),
 ])
 def test_relative_dates_periods_and_ranges(text, published, expected):
     [(_, found)] = events(text, ("zh-Hant",) if not text.isascii() else ("en",), published)

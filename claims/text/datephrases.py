@@ -16,10 +16,11 @@ from datetime import date, timedelta
 
 from .chinese import HAN
 from .dates import DAY, MONTH as MONTH_PRECISION, YEAR, FuzzyDate
+from .normalise import half_width, lower_case
 
 MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december"]
-MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
 _MONTH = MONTH
 _MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -67,7 +68,7 @@ _D2 = _D.replace("day", "day2")
 _REL_YEAR = r"(?P<rel>去年|今年|明年|前年|本年|同年)"
 _ROC = r"(?:民國|民国)?(?P<roc>1[01]\d|9\d|一[〇○零一][〇○零一二三四五六七八九])年(?![来來历歷间間前])"
 _CN_PERIOD = (r"(?:(?P<half>上半年|下半年)|(?:第?(?P<quarter>[一二三四1-4])季度?|首季|(?P<q3>前三季))|"
-              r"(?:前|头|頭|首)(?P<months>[一二三四五六七八九十]{1,2}|\d{1,2})(?:个|個)?月)")
+              r"(?:前|头|頭|首)(?P<months>[一二两兩三四五六七八九十]{1,2}|\d{1,2})(?:个|個)?月)")
 _EN_HALF = r"(?P<half>first|second)\s+half\s+of\s+"
 _EN_QUARTER = r"(?P<quarter>first|second|third|fourth|last)\s+quarter\s+of\s+"
 _EN_FIRST = r"the\s+first\s+(?P<months>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+of\s+"
@@ -87,7 +88,7 @@ DATE_PATTERNS = [
     ("day", re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YE}", re.I)),
     ("day", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH},?\s+{_YE}", re.I)),
     ("day-range", re.compile(rf"(?:{_Y}年)?{_M}月{_D}[日号號]?(?:至|到|-|–){_D2}[日号號]")),
-    ("day-range", re.compile(rf"(?:(?<=[本上下]月)|(?<![\d月年]))(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
+    ("day-range", re.compile(rf"(?:(?<=[本上下]月)|(?<![\d月年(]))(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
     ("day", re.compile(rf"{_Y}年{_M}月{_D}[日号號]")),
     ("roc-day", re.compile(rf"{_ROC}{_M}月{_D}[日号號]")),
     ("month-year-range", re.compile(rf"\b(?:from|between)\s+{_MONTH},?\s+{_YE}\s+(?:to|and|until|through)\s+{_MONTH2},?\s+"
@@ -465,8 +466,7 @@ def _script(pattern: re.Pattern) -> str:
 
 
 SCRIPTS = [_script(pattern) for _, pattern in DATE_PATTERNS]
-# The text is lowered once (ASCII only, so positions stay) and matched case-sensitively: faster than re.I.
-ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# The text is lowered once (positions kept) and matched case-sensitively: faster than re.I.
 LOWERED = [re.compile(pattern.pattern.replace("[HQ]", "[hq]")) for _, pattern in DATE_PATTERNS]
 # Words without one of which a kind of phrase cannot occur: a cheap test that spares a scan.
 NEEDS = {
@@ -489,6 +489,21 @@ BOOK_TITLE = re.compile(r"《[^》\n]{1,80}》")
 LATIN_LETTERS = re.compile(r"[A-Za-z]{3}")
 
 
+# Taiwan's official style names the year or month in brackets: 去（114）年, 本（11）月.
+NUMBERED = re.compile(r"(?<=[本上下去今明前])\(\d{1,3}\)(?=[年月])")
+
+
+def _numbered_year_or_month(text: str) -> tuple[str, dict[int, int]]:
+    """The text with each bracketed number moved before its word (去(114)年 -> (114)去年, the same length), so
+    that the patterns read 去年; and where each moved word now starts -> where its phrase starts."""
+    moved = {}
+    for match in reversed(list(NUMBERED.finditer(text))):
+        start, end = match.span()
+        text = text[:start - 1] + match.group() + text[start - 1] + text[end:]
+        moved[end - 1] = start - 1
+    return text, moved
+
+
 def dates_in(text: str) -> list[tuple[str, int, int, dict]]:
     """Date phrases in a text, by position; where patterns overlap, the more specific (listed first) wins."""
     if not DATE_HINT.search(text):
@@ -496,12 +511,13 @@ def dates_in(text: str) -> list[tuple[str, int, int, dict]]:
     run = {"both", *(["zh"] if HAN.search(text) else []), *(["en"] if LATIN_LETTERS.search(text) else [])}
     taken = bytearray(len(text) + 1)
     hits: list[tuple[int, int, str, dict]] = []
-    lowered = text.translate(ASCII_LOWER)
+    lowered, moved = _numbered_year_or_month(lower_case(half_width(text)))
     for (kind, _), pattern, script in zip(DATE_PATTERNS, LOWERED, SCRIPTS):
         if script not in run or (kind in NEEDS and not any(word in lowered for word in NEEDS[kind])):
             continue
         for match in pattern.finditer(lowered):
             start, end = match.span()
+            start = moved.get(start, start)
             if start < end and not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
                 hits.append((start, end, kind, {**match.groupdict(), "_text": match.group()}))

@@ -216,11 +216,24 @@ def _appositions(dated: list[DatedPhrase]) -> list[DatedPhrase]:
     for i in range(len(result) - 1):
         a, b = result[i], result[i + 1]
         if b.start - a.end <= 6:
-            if a.date.start <= b.date.start and b.date.end <= a.date.end:
+            if b.start - a.end <= 2 and a.date.precision == b.date.precision == "day" and a.date != b.date:
+                result[i] = DatedPhrase(a.start, a.end, b.date, b.since)  # "Tuesday 23 November": the day named
+            elif a.date.start <= b.date.start and b.date.end <= a.date.end:
                 result[i] = DatedPhrase(a.start, a.end, b.date, b.since)
             elif b.date.start <= a.date.start and a.date.end <= b.date.end:
                 result[i + 1] = DatedPhrase(b.start, b.end, a.date, a.since)
     return result
+
+
+# What may stand with a date alone in its clause: "On Monday, ...", "In early March, ...".
+LEAD_WORDS = re.compile(r"\s*(?:(?:on|in|at|by|from|during|since|until|early|late|mid|around|between|and|then)\s*)*$",
+                        re.I)
+
+
+def _is_alone(text: str, start: int, end: int, phrase: DatedPhrase) -> bool:
+    """Whether the clause text[start:end] holds nothing but the date phrase (and a preposition before it)."""
+    return phrase.start >= start and end - phrase.end <= 2 and (
+        phrase.start - start <= 2 or LEAD_WORDS.match(text, start, phrase.start) is not None)
 
 
 def _run_length(days: str) -> int:
@@ -346,7 +359,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
             elif carried:  # "Europol set up a command post": the occurrence the sentence before dated goes on
                 dated = [previous[1]]
             # The clauses after one that holds nothing but a date ("今年2月，…", "On Monday, …") are dated by it.
-            date_alone = [any(d.start - a <= 2 and b - d.end <= 2 for d in dated) for a, b in clauses]
+            date_alone = [any(_is_alone(text, a, b, d) for d in dated) for a, b in clauses]
             for index, (clause_start, clause_end) in enumerate(clauses):
                 own = [d for d in dated if clause_start <= d.start < clause_end]
                 opened = any(date_alone[:index])

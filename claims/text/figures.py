@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from . import chinese
 from .chinese import HAN
 from .datephrases import MONTH
+from .normalise import half_width, lower_case
 
 # --- Knowledge ---------------------------------------------------------------------------------------
 
@@ -121,7 +121,6 @@ ONE_IN = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,
 DOZEN = re.compile(r"\b(?:a|one|two|three|half a) dozen\b")
 # "thousands of victims", "tens of thousands of", "dozens of": at least the round number named.
 VAGUE = re.compile(r"\b(?P<tens>tens of |hundreds of )?(?P<scale>dozens|hundreds|thousands|millions|billions) of\b")
-ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 VAGUE_SCALES = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
                 "tens of ": 10, "hundreds of ": 100}
 # Only the words that can be part of a number go to text2num (it reads them; this only skips the rest).
@@ -130,12 +129,6 @@ NUMBER_WORD = re.compile(
     r"eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|hundred|thousand|million|billion|trillion|and|a)\b")
 
-FULL_WIDTH = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFF01, 0xFF5F)}
-
-
-def normalise_digits(text: str) -> str:
-    """Full-width digits and signs to ASCII, keeping the length (each maps to one character)."""
-    return text.translate(FULL_WIDTH)
 
 
 @dataclass(frozen=True)
@@ -203,8 +196,8 @@ class _Text:
 
     def __init__(self, text: str, currency: str):
         self.raw = text
-        self.text = normalise_digits(text)
-        self.lowered = self.text.translate(ASCII_LOWER)
+        self.text = half_width(text)
+        self.lowered = lower_case(self.text)
         self.han = bool(HAN.search(self.text))
         self.latin = bool(re.search(r"[a-z]{2}", self.lowered))
         # The text's own convention: groups of three digits after spaces, and no comma ever groups them.
