@@ -81,6 +81,13 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
     ("共查處１２３４５起案件。", ("１２３４５起案件", "12345", None, None)),
     ("受影響用戶佔百分之四十七點八。", ("百分之四十七點八", "0.478", None, None)),
     ("全國逾3000家企業參與。", ("逾3000家企業", "3000", "3000", None)),
+    ("Losses were put at EUR 870 000.", ("EUR 870 000", "870000", None, None)),  # spaced groups after a currency
+    ("It blocked 7,000-plus scam websites.", ("7,000-plus scam websites", "7000", "7000", None)),
+    ("One victim in every eight was over sixty.", ("One victim in every eight", "0.125", None, None)),
+    ("Police disrupted at least seven of the groups.", ("at least seven", "7", "7", None)),
+    ("诈骗信息逾千万条。", ("逾千万条", "10000000", "10000000", None)),
+    ("涉案金额约1,150万斐济元。", ("约1,150万斐济元", "11500000", None, None)),
+    ("警方檢獲十部電腦。", ("十部", "10", None, None)),
 ])
 def test_figures_in_english_simplified_and_traditional(text, expected):
     language = "en" if text.isascii() else ("zh-Hant" if any(ch in text for ch in "處佔業國") else "zh-Hans")
@@ -89,6 +96,11 @@ def test_figures_in_english_simplified_and_traditional(text, expected):
     assert found[0] == quote
     assert (found[1], found[2], found[3]) == (Decimal(value), low and Decimal(low), high and Decimal(high))
     assert found[4]  # a unit: the counted noun or the classifier phrase
+
+
+def test_men_and_women_counted_apart_are_two_figures_and_a_noun_after_a_ratio_makes_it_none():
+    assert [f[:2] for f in figures("警方拘捕六男三女。", ("zh-Hant",))] == [("六男", 6), ("三女", 3)]
+    assert [f[:2] for f in figures("one person in two cities")] == [("two cities", 2)]
 
 
 def test_a_change_from_one_figure_to_another_is_two_figures_not_a_range():

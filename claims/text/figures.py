@@ -32,7 +32,7 @@ LOWER_BEFORE = ("no less than", "not less than", "no fewer than", "just over", "
 UPPER_BEFORE = ("多达", "多達", "不多于", "不多於", "不超过", "不超過", "最高", "至多", "at most", "no more than", "just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
                 "at most", "no more than", "近", "将近", "將近", "接近", "不到", "不足", "最多", "逼近")
 PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between", "an estimated", "another", "约", "約", "大约", "大約", "约合", "約合")
-LOWER_AFTER = ("有余", "有餘", "有多", "多", "余", "餘", "以上", "+", " or more", " plus")
+LOWER_AFTER = ("有余", "有餘", "有多", "多", "余", "餘", "以上", "+", " or more", " plus", "-plus")
 UPPER_AFTER = ("以下", "以内", "以內")
 PLAIN_AFTER = ("左右",)
 # Signs and codes before an amount; a dollar sign after letters is that country's dollar (NZ$, HK$).
@@ -116,8 +116,11 @@ SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": D
 # English patterns are matched on the text lowered once (ASCII only, positions kept): faster than re.I.
 SHARE = re.compile(rf"\b(?P<words>{'|'.join(sorted(SHARE_WORDS, key=len, reverse=True))})\b(?P<of>(?=\s+(?:of|the|all)\b))?")
 SHARE_BEFORE = re.compile(r"(?:\bby|\bto|nearly|almost|about|close to|around|roughly|over|more than|just under|just over)\s+$")
-ONE_IN = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2}) (?:in|out of)(?: every)? "
-                    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})\b(?![,.]?\d)")
+# "one in five", "one victim in every eight"; with a noun before "in", only where no noun follows ("one person
+# in two cities" is no share).
+ONE_IN = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2})(?: (?P<noun>[a-z]+))? (?:in|out of)"
+                    r"(?: every)? (?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})\b"
+                    r"(?![,.]?\d)(?(noun)(?! (?!was|were|is|are|had|have|has|said|reported|of|in|on|at|and|or|to)[a-z]))")
 DOZEN = re.compile(r"\b(?:a|one|two|three|half a) dozen\b")
 # "thousands of victims", "tens of thousands of", "dozens of": at least the round number named.
 VAGUE = re.compile(r"\b(?P<tens>tens of |hundreds of )?(?P<scale>dozens|hundreds|thousands|millions|billions) of\b")
@@ -240,8 +243,9 @@ def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
         found.append(_Number(match.start(), mention_end, value / 100 if percent else value, percent=percent,
                              low=more, scaled=bool(scale),
                              has_decimal="." in number))
-    if doc.spaced:
-        found += [_Number(m.start(), m.end(), Decimal(re.sub(r"\D", "", m.group()))) for m in SPACED.finditer(text, start, end)]
+    # Groups of three after spaces: the text's convention, or money ("EUR 870 000").
+    found += [_Number(m.start(), m.end(), Decimal(re.sub(r"\D", "", m.group()))) for m in SPACED.finditer(text, start, end)
+              if doc.spaced or CURRENCY_SIGN.search(text, max(0, m.start() - 5), m.start())]
     if doc.han:
         found += _chinese_numbers(doc, start, end)
     if doc.latin:
@@ -289,9 +293,10 @@ def _chinese_numbers(doc: _Text, start: int, end: int) -> list[_Number]:
             continue
         if number in chinese.CN_SCALE or number in chinese.CN_UNIT:
             before = text[max(0, match.start() - 2):match.start()]
-            if not match["more"] and not before.endswith(tuple(APPROXIMATORS)) \
+            counted = number == "十" and chinese.tag(chinese.simplified(text[match.end():match.end() + 1])) in ("q", "n")
+            if not match["more"] and not before.endswith(tuple(APPROXIMATORS)) and not counted \
                     and not re.match(r"元|.?(?:左右|以上|以下)", text[match.end():match.end() + 3]):
-                continue  # 万象, 千家: a scale alone counts only as 百余, 近百, 百宗左右, 萬元以下
+                continue  # 万象, 千家: a scale alone counts only as 百余, 近百, 百宗左右, 萬元以下; 十 as 十部, 十國
         tenths = bool(match["tenths"])
         if tenths:
             value = chinese.tenths(number, match["tenth"])
@@ -327,11 +332,11 @@ def _chinese_numeral_is_a_number(doc: _Text, mention: _Number, number: str) -> b
     word_start, word_end, tag = words[0]
     word = doc.plain[word_start:word_end]
     if word_start < mention.start and doc.text[word_start:mention.start] not in APPROXIMATORS \
-            and word_end > mention.end:
-        return False
+            and word_end > mention.end and doc.text[mention.start - 1] not in "男女":
+        return False  # inside a word; but 六男|三女 counts twice
     approximated = mention.low or doc.text[max(0, mention.start - 2):mention.start].endswith(tuple(APPROXIMATORS))
     following = doc.text[mention.end:mention.end + 1]
-    if (word in NOT_NUMERALS and following != "元") or (tag in ("nr", "ns", "nt") and word_start == mention.start) or (
+    if (word in NOT_NUMERALS and following != "元" and not approximated) or (tag in ("nr", "ns", "nt") and word_start == mention.start) or (
             following in REFERENCED and not approximated and mention.value <= REFERENCE_LIMIT):
         return False  # 千万 is "by all means" but 千万元 money; 两国 the two named
     if mention.value == 0:
@@ -520,6 +525,9 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
             currency = doc.currency
         unit = currency
     named = not unit and number.words and re.match(r" of (?:them|these|those|whom)\b", text[end:end + 12])
+    of_the = not unit and number.words and (low or high) and re.match(r" of the ([a-z]+s)\b", text[end:end + 24])
+    if of_the:
+        unit = of_the.group(1)  # "at least seven of the groups" counts groups
     if not named and not number.percent and not currency and not unit and not small:  # "Three of them" counts
         if number.words or (value < 10 and not low and not high and not number.scaled):
             return None  # a bare small number, or a number word with nothing counted, says too little
@@ -533,6 +541,8 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         if tail.startswith(word) and not (number.percent and word == "+"):
             low, high = low or word in LOWER_AFTER, high or word in UPPER_AFTER
             end += len(word)
+            if word == "-plus" and not unit:
+                unit, end, _ = _english_unit(text, end)  # "7,000-plus scam websites"
             break
     if number.to is not None:
         return Figure(start, end, value, value, number.to, unit)
@@ -653,6 +663,8 @@ def _chinese_unit(doc: _Text, number: _Number, end: int) -> tuple[str, int, str]
         if not HAN.match(piece) or (parts and tag not in ("n", "nz", "vn", "ng", "nt", "b", "")) \
                 or (parts and piece[0] in chinese.CN_NUMERAL_CHARS):
             break
+        if not parts and piece[0] in "男女" and len(piece) > 1 and piece[1] in chinese.CN_NUMERAL_CHARS:
+            piece, word_end = piece[0], max(word_start, end) + 1  # 六男|三女: the next count begins
         if not parts and word_start < end and tag in ("m", "l", "i", "mq"):
             # 万次, 近百名, 两千人: the number was read from the word; what is left of it is the classifier.
             piece = text[end:min(word_end, end + 2)]
@@ -675,6 +687,8 @@ def _chinese_unit(doc: _Text, number: _Number, end: int) -> tuple[str, int, str]
         if len(parts) == 1 and (len(piece) > 1 or chinese.tag(doc.plain[position - 1]) == "n"):
             break  # the counted noun itself (6人, 3500网站), no classifier before a noun
     unit = "".join(parts)
+    if parts and text.startswith("元", position) and chinese.tag(doc.plain[position - len(parts[-1]):position]) == "ns":
+        unit, position = unit + "元", position + 1  # 斐济元: a country's currency that has no code here
     latin = re.match(r"[A-Za-z]+", text[position:position + 12]) if len(parts) == 1 else None
     if latin and len(parts[0]) == 1:  # 21款App: the counted thing written in Latin letters
         unit, position = unit + latin.group(), position + latin.end()
