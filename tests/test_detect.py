@@ -191,6 +191,10 @@ def test_relative_dates_resolve_against_the_published_date():
     ("Police detained seven recruiters on Tuesday 23 November.", date(2027, 12, 9), "2027-11-23"),
     ("The next Octopus Conference is planned for 2029.", date(2027, 11, 19), "2029"),
     ("On Monday, a chartered flight brought 41 suspects back.", date(2027, 8, 3), "2027-08-02"),
+    ("The operation ran from 1 November 2026 to 31 January 2027.", date(2027, 3, 2), "2026-11-01/2027-01-31"),
+    ("The operation ran from November 1, 2026 to January 31, 2027.", date(2027, 3, 2), "2026-11-01/2027-01-31"),
+    ("Checks were carried out from 20 December to 5 January 2025.", date(2025, 3, 2), "2024-12-20/2025-01-05"),
+    ("新制最快可望在明（一一四）年上半年上路。", date(2024, 10, 2), "2025-01/2025-06"),
 ])
 def test_relative_dates_periods_and_ranges(text, published, expected):
     [(_, found)] = events(text, ("zh-Hant",) if not text.isascii() else ("en",), published)

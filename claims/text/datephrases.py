@@ -80,6 +80,12 @@ _TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 # Most specific first: where patterns overlap, the one listed first wins.
 DATE_PATTERNS = [
+    ("day-month-range", re.compile(rf"\b(?:from|between)\s+(?P<day>\d{{1,2}}){_TH}\s+{_MONTH},?\s+(?P<year0>(?:1[89]|20)\d{{2}}),?\s+"
+                                   rf"(?:to|and|until|through)\s+(?P<day2>\d{{1,2}}){_TH}\s+{_MONTH2},?\s+{_YE}", re.I)),
+    ("day-month-range", re.compile(rf"\b(?:from|between)\s+{_MONTH}\s+(?P<day>\d{{1,2}}){_TH},?\s+(?P<year0>(?:1[89]|20)\d{{2}}),?\s+"
+                                   rf"(?:to|and|until|through)\s+{_MONTH2}\s+(?P<day2>\d{{1,2}}){_TH},?\s+{_YE}", re.I)),
+    ("day-month-range", re.compile(rf"\b(?:from|between)\s+(?P<day>\d{{1,2}}){_TH}\s+{_MONTH}\s+(?:to|and|until|through)\s+"
+                                   rf"(?P<day2>\d{{1,2}}){_TH}\s+{_MONTH2}(?:,?\s+{_YE})?", re.I)),
     ("day-range", re.compile(rf"\bbetween\s+(?P<day>\d{{1,2}}){_TH}\s+and\s+(?P<day2>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH}"
                              rf"(?:,?\s+{_YE})?", re.I)),
     ("day-range", re.compile(rf"\b(?:from\s+)?(?P<day>\d{{1,2}}){_TH}\s*(?:-|–|to|and)\s*(?P<day2>\d{{1,2}}){_TH}\s+(?:of\s+)?"
@@ -95,8 +101,6 @@ DATE_PATTERNS = [
                                     rf"(?P<year2>(?:1[89]|20)\d{{2}})", re.I)),
     ("month-year-range", re.compile(rf"{_Y}年{_M}月(?:至|到|-|–|~){_Y2}年{_M2}月")),
     ("month-year-range", re.compile(rf"{_REL_YEAR}{_M}月(?:至|到|-|–|~)(?P<rel2>去年|今年|明年){_M2}月")),
-    ("day-month-range", re.compile(rf"\b(?:from|between)\s+(?P<day>\d{{1,2}}){_TH}\s+{_MONTH}\s+(?:to|and|until|through)\s+"
-                                   rf"(?P<day2>\d{{1,2}}){_TH}\s+{_MONTH2}(?:,?\s+{_YE})?", re.I)),
     ("month-range", re.compile(rf"\b{_MONTH}\s+and\s+{_MONTH2}\b(?!\s+\d)", re.I)),
     ("month-range", re.compile(rf"\b(?:from|between)\s+{_MONTH}\s+(?:to|and|until|through)\s+{_MONTH2}"
                                rf"(?:,?\s+{_Y}|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year)?", re.I)),
@@ -302,7 +306,9 @@ class DateContext:
             year = _number(parts["year"]) if parts.get("year") else self._bare_month_year(second, future)
             if year is None:
                 return None
-            first, last = date(year, month, _number(parts["day"])), date(year, second, _number(parts["day2"]))
+            # "from 20 December to 5 January 2025" begins the year before; "from 1 November 2026 to ..." says so
+            first_year = _number(parts["year0"]) if parts.get("year0") else year - 1 if month > second else year
+            first, last = date(first_year, month, _number(parts["day"])), date(year, second, _number(parts["day2"]))
             return FuzzyDate(first, last, DAY) if first < last else None
         if kind == "month-year-range":
             if parts.get("rel"):  # 去年3月至今年2月
@@ -490,7 +496,7 @@ LATIN_LETTERS = re.compile(r"[A-Za-z]{3}")
 
 
 # Taiwan's official style names the year or month in brackets: 去（114）年, 本（11）月.
-NUMBERED = re.compile(r"(?<=[本上下去今明前])\(\d{1,3}\)(?=[年月])")
+NUMBERED = re.compile(r"(?<=[本上下去今明前])\((?:\d{1,3}|[〇一二三四五六七八九十]{1,4})\)(?=[年月])")
 
 
 def _numbered_year_or_month(text: str) -> tuple[str, dict[int, int]]:
