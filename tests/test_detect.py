@@ -296,3 +296,17 @@ def test_only_a_short_occurrence_goes_on_into_the_next_sentence():
     dated_by_a_year = "Police raided 1,400 addresses in 2015. Officers seized servers and phones."
     assert ("Officers seized servers and phones", "2016-03-01") in events(dated_by_a_day)
     assert [quote for quote, _ in events(dated_by_a_year)] == ["Police raided 1,400 addresses in 2015"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The first tabletop exercise is scheduled for October.", "2016-10"),
+    ("Its authors will testify before the committee on 19 October.", "2016-10-19"),
+    ("A team from the national police is expected here next week.", "2016-03-07/2016-03-13"),
+])
+def test_a_plan_with_a_date_of_its_own_is_an_event(text, expected):
+    assert [date for _, date in events(text)] == [expected]
+
+
+def test_before_and_after_a_noun_phrase_are_prepositions_not_clause_breaks():
+    assert events("Its authors testified before the committee on 19 October.", published=date(2016, 10, 22)) == [
+        ("Its authors testified before the committee on 19 October", "2016-10-19")]

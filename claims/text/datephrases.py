@@ -161,7 +161,7 @@ DATE_PATTERNS = [
     ("month-day-noyear", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})", re.I)),
     ("month-day-noyear", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH}\b(?!,?\s*\d{{4}})", re.I)),
     ("month-day-noyear", re.compile(rf"(?<![\d年])(?<!\d月){_M}月{_D}[日号號]")),
-    ("month-noyear", re.compile(rf"\b(?:in|since|during|by|from|until|early|late|mid-|last)\s*{_MONTH}\b(?!\s*\d)(?!,?\s*\d{{4}})", re.I)),
+    ("month-noyear", re.compile(rf"\b(?:in|since|during|by|from|until|early|late|mid-|last|(?:scheduled|planned|set|due) for)\s*{_MONTH}\b(?!\s*\d)(?!,?\s*\d{{4}})", re.I)),
     ("month-noyear", re.compile(rf"(?<![\d年至到\-–]){_M}月(?:份|初|中旬|中|下旬|上旬|底)?(?![\d日号號至到\-–])")),
     ("day-noyear", re.compile(rf"(?:本月|这个月|這個月)?(?<![\d月年])(?P<day>\d{{1,2}})[日号號](?![\d])")),
 ]

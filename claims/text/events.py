@@ -72,7 +72,7 @@ EVENT_VERBS_ZH = """
 EVENT_VERBS = PhraseMatcher((verb, True) for verb in
                             [*(" ".join(v.split()) for v in EVENT_VERBS_EN.split("|")), *EVENT_VERBS_ZH.split()])
 CLAUSE_BREAK = re.compile(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|(?<![合])[并並](?![且不])|"
-                          r"\s+(?:while|when|after|before)\s+|\s+(?:and|but)\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|took|ran|met|began|sent|"
+                          r"\s+(?:while|when|after|before)\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b|\d)|\s+(?:and|but)\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|took|ran|met|began|sent|"
                           r"held|set|seized|froze|cut|made|gave|won|lost|struck|shut|will|have|has|had|that|publish|hold|sign|launch|"
                           r"release|open|host|present|introduce|take|appoint|deploy|arrest|seize|report|meet|review|start|begin)\b)")
 LINE_BREAK = re.compile(r"\n")
@@ -364,10 +364,11 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                 own = [d for d in dated if clause_start <= d.start < clause_end]
                 opened = any(date_alone[:index])
                 # An occurrence verb; or, in a clause with a date of its own, any verb in the past tense or that
-                # the dictionary calls one, but for the verbs of saying and of statistics.
+                # the dictionary calls one, but for the verbs of saying and of statistics, or a plan ("is
+                # scheduled for October", "will testify on 19 October").
                 if not _any_within(verbs, clause_start - range_start, clause_end - range_start) and not (
-                        (own or opened) and _any_within(other_verbs, clause_start - range_start,
-                                                        clause_end - range_start)):
+                        (own or opened) and (_any_within(other_verbs, clause_start - range_start, clause_end - range_start)
+                                             or is_future(text[clause_start:clause_end]))):
                     continue
                 when = _clause_date(dated, own, clause_start, clause_end, lead, refers_back,
                                     OCCURRENCE_DAY.search(text, clause_start, clause_end) is not None)
