@@ -310,3 +310,9 @@ def test_a_plan_with_a_date_of_its_own_is_an_event(text, expected):
 def test_before_and_after_a_noun_phrase_are_prepositions_not_clause_breaks():
     assert events("Its authors testified before the committee on 19 October.", published=date(2016, 10, 22)) == [
         ("Its authors testified before the committee on 19 October", "2016-10-19")]
+
+
+def test_a_chinese_statement_on_a_given_day_is_an_event_but_not_an_undated_one():
+    assert events("警方今日（22日）表示，案件仍在調查中。", ("zh-Hant",), date(2025, 5, 22)) == [
+        ("警方今日（22日）表示", "2025-05-22")]
+    assert events("警方表示，案件仍在調查中。", ("zh-Hant",), date(2025, 5, 22)) == []

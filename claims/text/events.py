@@ -192,6 +192,14 @@ NOT_OCCURRENCES_ZH = frozenset("""是 有 为 為 表示 说 說 称 稱 指出 
     希望 呼吁 呼籲 强调 強調 透露 提醒 了解 獲悉 获悉 看到 认识 知道 称为 稱為 位于 位於 来自 來自 据 據 按 令 使 让 讓""".split())
 
 
+# A Chinese report dates a statement to its day (警方今日（22日）表示, 昨（19）日證實): a press act, an event.
+SAYING_ZH = re.compile(r"表示|证实|證實|获悉|獲悉|透露|指出")
+
+
+def _says_on_a_day(text: str, start: int, end: int, own: list[DatedPhrase]) -> bool:
+    return bool(own) and own[0].date.precision == "day" and SAYING_ZH.search(text, start, end) is not None
+
+
 # Past tenses: regular, and the irregular ones news reports use.
 PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b|\b(?:cut|took|ran|met|began|sent|held|set|put|hit|made|gave|went|came|led|"
                         r"won|lost|fell|rose|shut|struck|broke|caught|brought|sold|spent|stole|told|paid|froze|seized|"
@@ -365,10 +373,11 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                 opened = any(date_alone[:index])
                 # An occurrence verb; or, in a clause with a date of its own, any verb in the past tense or that
                 # the dictionary calls one, but for the verbs of saying and of statistics, or a plan ("is
-                # scheduled for October", "will testify on 19 October").
+                # scheduled for October", "will testify on 19 October"), or a Chinese statement made on a given day.
                 if not _any_within(verbs, clause_start - range_start, clause_end - range_start) and not (
                         (own or opened) and (_any_within(other_verbs, clause_start - range_start, clause_end - range_start)
-                                             or is_future(text[clause_start:clause_end]))):
+                                             or is_future(text[clause_start:clause_end])
+                                             or _says_on_a_day(text, clause_start, clause_end, own))):
                     continue
                 when = _clause_date(dated, own, clause_start, clause_end, lead, refers_back,
                                     OCCURRENCE_DAY.search(text, clause_start, clause_end) is not None)
