@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .dates import FuzzyDate
 from .datephrases import DateContext, dates_in, is_future
 from .chinese import HAN, segment, tags
+from .normalise import half_width
 from .phrases import PhraseMatcher, fold
 
 # Verbs that report an occurrence (not a statistic: "handled", "recorded", "received" date figures), in
@@ -339,8 +340,10 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
         starts = [s for _, s, _, _ in in_range]
         breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text, range_start, range_end)]
         break_starts = [b for b, _ in breaks]
-        verbs = _verbs(text[range_start:range_end])
-        other_verbs = _other_verbs(text[range_start:range_end])
+        # In the form the figure reader segments too: one segmentation of the text serves both.
+        section = half_width(text[range_start:range_end])
+        verbs = _verbs(section)
+        other_verbs = _other_verbs(section)
         last_end = range_start
         for sentence_start, sentence_end in _spans(SENTENCE_BREAK, text, range_start, range_end):
             if "\n" in text[last_end:sentence_start]:
