@@ -41,7 +41,7 @@ def seed_corpus(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         call_command("import_documents", str(settings.CLAIMTRACK_SEEDS_DIR), no_progress=True, stdout=io.StringIO())
-        call_command("loaddata", str(settings.CLAIMTRACK_FIXTURES_DIR / "seed_annotations.json"), verbosity=0)
+        call_command("load_annotations", stdout=io.StringIO())
         yield
         for model in (ClaimLink, ClaimActor, Claim, Document, ActorAlias, Source):
             model.objects.all().delete()

@@ -164,7 +164,7 @@ def test_suggestions_show_in_the_api_and_the_admin_queue(client_as):
     from django.test import Client
     from django.urls import reverse
 
-    from tests.admin.test_admin import staff
+    from tests.admin.helpers import staff
 
     DocumentFactory(text="In March 2016 regulators published a report on nearly 9,000 phishing sites.",
                     languages=["en"])

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from claims.models import Claim, Document, Source
+from claims.services.catalog import source_save
 from claims.services.claims import claim_create
 
 pytestmark = pytest.mark.django_db
@@ -254,7 +255,7 @@ def test_malformed_manifest_is_named_and_its_folder_is_not_imported_with_wrong_m
     ("[[documents]\n", "malformed manifest"),
     ('[[documents]]\nfile = "a.txt"\nlanguage = "en"\n', "unknown field 'language'"),
     ('[[documents]]\nfile = "a.txt"\nsource = "nobody"\n', "source 'nobody' is not a source slug"),
-    ('[[sources]]\nslug = "x"\nname = "X"\nkind = "tabloid"\n', "unknown kind 'tabloid'"),
+    ('[[sources]]\nslug = ["x"]\nname = "X"\n', "needs a slug and a name"),
 ])
 def test_manifest_mistakes_are_explained(tmp_path, manifest, message):
     (tmp_path / "manifest.toml").write_text(manifest, encoding="utf-8")
@@ -263,6 +264,49 @@ def test_manifest_mistakes_are_explained(tmp_path, manifest, message):
     assert code == 1 and message in err
     assert not Document.objects.exists()
     assert_no_traceback(err)
+
+
+def test_a_source_the_manifest_cannot_save_refuses_only_the_documents_that_name_it(tmp_path):
+    (tmp_path / "manifest.toml").write_text(
+        '[[sources]]\nslug = "good"\nname = "Good"\n\n'
+        f'[[sources]]\nslug = "long"\nname = "{"x" * 201}"\n\n'
+        '[[sources]]\nslug = "odd"\nname = "Odd"\nkind = "tabloid"\n\n'
+        '[[documents]]\nfile = "a.txt"\nsource = "long"\n\n'
+        '[[documents]]\nfile = "b.txt"\nsource = "good"\ntitle = "B, as the manifest says"\npublished = "2013"\n\n'
+        '[[documents]]\nfile = "c.txt"\ntitle = "C, as the manifest says"\n', encoding="utf-8")
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text(ENGLISH + name, encoding="utf-8")
+    code, out, err = run_import(tmp_path)
+    assert code == 1
+    manifest = tmp_path / "manifest.toml"
+    assert err.splitlines() == [
+        f"FAILED {manifest}: manifest source 2: 'long' not saved: name: Ensure this value has at most 200 characters "
+        "(it has 201).",
+        f"FAILED {manifest}: manifest source 3: 'odd' not saved: kind: Value 'tabloid' is not a valid choice.",
+        f"FAILED {tmp_path / 'a.txt'}: not imported: its manifest source 'long' was not saved",
+    ]
+    assert "2 imported, 0 unchanged, 0 updated, 3 failed" in out
+    docs = {d.filename: d for d in Document.objects.select_related("source")}
+    assert set(docs) == {"b.txt", "c.txt"}
+    assert (docs["b.txt"].title, docs["b.txt"].source.slug, docs["b.txt"].published_start) == (
+        "B, as the manifest says", "good", date(2013, 1, 1))
+    assert docs["c.txt"].title == "C, as the manifest says"
+    assert list(Source.objects.values_list("slug", flat=True)) == ["good"]
+
+
+def test_a_manifest_adds_its_sources_and_changes_known_ones_only_with_update(tmp_path):
+    (tmp_path / "manifest.toml").write_text('[[sources]]\nslug = "xinhua"\nname = "Xinhua"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    run_import(tmp_path)
+    source = Source.objects.get(slug="xinhua")
+    assert source.history.get().history_change_reason == "imported"
+    source_save(source=source, name="Xinhua News Agency", reason="edited in the admin")
+    run_import(tmp_path)
+    source.refresh_from_db()
+    assert source.name == "Xinhua News Agency" and source.history.count() == 2
+    run_import(tmp_path, update=True)
+    source.refresh_from_db()
+    assert source.name == "Xinhua" and source.history.latest().history_change_reason == "imported"
 
 
 @pytest.mark.parametrize("options, message", [

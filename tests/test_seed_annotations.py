@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from claims.curation import build, dump
+from claims.services.annotations import CURATED
 from claims.services.detection import documents_with_reviews, evaluate
 from claims.text.evaluation import Score
 from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document
@@ -84,10 +85,14 @@ def test_actors_carry_names_in_every_script(annotated):
     assert ClaimActor.objects.filter(actor=xi, role="claimant").exists()
 
 
-def test_loading_twice_changes_nothing(annotated):
-    counts = [m.objects.count() for m in (Actor, ActorAlias, Claim, ClaimActor, ClaimLink)]
-    call_command("loaddata", str(FIXTURE), verbosity=0)
-    assert [m.objects.count() for m in (Actor, ActorAlias, Claim, ClaimActor, ClaimLink)] == counts
+def test_every_row_is_loaded_with_history_and_loading_twice_changes_nothing(annotated):
+    models = (Actor, ActorAlias, Claim, ClaimActor, ClaimLink)
+    counts = [(m.objects.count(), m.history.filter(history_change_reason=CURATED).count()) for m in models]
+    assert [rows for rows, _ in counts] == [31, 83, 77, 144, 29] and all(rows == entries for rows, entries in counts)
+    out = io.StringIO()
+    call_command("load_annotations", str(FIXTURE), stdout=out)
+    assert "0 added, 364 left as users left them, 0 naming rows that are not here, 0 refused" in out.getvalue()
+    assert [(m.objects.count(), m.history.filter(history_change_reason=CURATED).count()) for m in models] == counts
 
 
 def test_detection_meets_its_targets_on_the_seeds(annotated):

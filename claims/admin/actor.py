@@ -6,6 +6,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims.models import Actor, ActorAlias
 from claims.search import search_actors
 
+from .writes import ServiceWrites
+
 
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
@@ -13,7 +15,7 @@ class ActorAliasInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(ServiceWrites, SimpleHistoryAdmin):
     """People, organisations and states, with their names in every script."""
 
     list_display = ["name", "kind", "country", "wikidata_id"]

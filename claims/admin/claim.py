@@ -8,11 +8,13 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim, ClaimActor, ClaimLink, Document
-from claims.services.claims import claim_save, claims_resolve_suggestions, may_set_status
+from claims.services.claims import claims_resolve_suggestions, may_set_status
 from claims.text.datephrases import parse_date_phrase
 from claims.text.figures import parse_figure
 from claims.text.metadata import HAN, chinese_script
 from claims.text.spans import context
+
+from .writes import ServiceWrites
 
 
 class ClaimAdminForm(forms.ModelForm):
@@ -99,7 +101,7 @@ def prefill(request) -> dict:
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(ServiceWrites, SimpleHistoryAdmin):
     """Claims with their spans and normalised values."""
 
     form = ClaimAdminForm
@@ -129,18 +131,6 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     def get_changeform_initial_data(self, request):
         return {**super().get_changeform_initial_data(request), **prefill(request)}
-
-    def save_model(self, request, obj, form, change):
-        claim_save(claim=obj, user=request.user)
-
-    def save_formset(self, request, form, formset, change):
-        for instance in formset.save(commit=False):
-            if isinstance(instance, ClaimLink):
-                instance.created_by = instance.created_by or request.user
-                instance.updated_by = request.user
-            instance.save()
-        for instance in formset.deleted_objects:
-            instance.delete()
 
     def get_form(self, request, obj=None, **kwargs):
         """The status choices are those the user may move this claim to (see may_set_status)."""

@@ -4,9 +4,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims.models import ClaimLink
 from claims.services.links import links_resolve_suggestions
 
+from .writes import ServiceWrites
+
 
 @admin.register(ClaimLink)
-class ClaimLinkAdmin(SimpleHistoryAdmin):
+class ClaimLinkAdmin(ServiceWrites, SimpleHistoryAdmin):
     """Links between claims, with accepting and rejecting suggested ones in bulk."""
 
     list_display = ["id", "from_claim", "relation", "to_claim", "status"]
@@ -16,11 +18,6 @@ class ClaimLinkAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["from_claim", "to_claim"]
     readonly_fields = ["created_by", "updated_by", "created_at", "updated_at"]
     actions = ["accept_suggestions", "reject_suggestions"]
-
-    def save_model(self, request, obj, form, change):
-        obj.created_by = obj.created_by or request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
 
     @admin.action(description="Confirm the selected suggested links", permissions=["change"])
     def accept_suggestions(self, request, queryset):

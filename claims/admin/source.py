@@ -4,9 +4,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Source
 
+from .writes import ServiceWrites
+
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(ServiceWrites, SimpleHistoryAdmin):
     """Publishers and outlets."""
 
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # Django 6's default, now

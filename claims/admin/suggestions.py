@@ -21,6 +21,10 @@ class SuggestedClaimAdmin(ClaimAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).filter(status=SuggestedClaim.Status.SUGGESTED)
 
+    def has_add_permission(self, request):
+        """Detection makes suggestions; a claim made by hand is added as a claim."""
+        return False
+
     def history_view(self, request, object_id, extra_context=None):
         """A suggestion's history is its claim's."""
         return redirect(reverse("admin:claims_claim_history", args=[object_id]))
@@ -40,6 +44,10 @@ class SuggestedLinkAdmin(ClaimLinkAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(status=SuggestedLink.Status.SUGGESTED)
+
+    def has_add_permission(self, request):
+        """Detection makes suggestions; a link made by hand is added as a link."""
+        return False
 
     def history_view(self, request, object_id, extra_context=None):
         """A suggestion's history is its link's."""

@@ -13,9 +13,9 @@ from claims.models import Actor, Claim, ClaimLink, Document, Source
 from claims.selectors import API_ORDERING, claim_representation, claim_representations, claim_values
 from claims.services.catalog import actor_save, source_save
 from claims.services.claims import claim_create, claim_update, may_set_status
-from claims.services.documents import DocumentInput, ImportRefused, document_create, document_update
+from claims.services.documents import TEXT_FIXED, DocumentInput, ImportRefused, document_create, document_update
 from claims.services.links import claim_link_create, claim_link_update
-from claims.text.dates import FuzzyDate
+from claims.services.rows import row_delete
 
 from . import exports
 from .concurrency import ETagMixin
@@ -48,8 +48,15 @@ def _user(request):
     return request.user if request.user.is_authenticated else None
 
 
+class ServiceDeletes:
+    """Deletes go through the row's service, recorded in the history with their reason."""
+
+    def perform_destroy(self, instance):
+        row_delete(row=instance, user=_user(self.request), reason="deleted through the API")
+
+
 @etag_writes
-class SourceViewSet(ListFilters, ETagMixin, viewsets.ModelViewSet):
+class SourceViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """Publishers and outlets."""
 
     queryset = Source.objects.order_by("name", "id")
@@ -64,7 +71,7 @@ class SourceViewSet(ListFilters, ETagMixin, viewsets.ModelViewSet):
 
 
 @etag_writes
-class ActorViewSet(ListFilters, ETagMixin, viewsets.ModelViewSet):
+class ActorViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """People, organisations and states, with their names in every script."""
 
     queryset = Actor.objects.select_related("parent").prefetch_related("aliases").order_by("name", "id")
@@ -79,7 +86,7 @@ class ActorViewSet(ListFilters, ETagMixin, viewsets.ModelViewSet):
 
 
 @etag_writes
-class DocumentViewSet(ListFilters, ETagMixin, viewsets.ModelViewSet):
+class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """Documents; the detail adds the full text and the document's claims."""
 
     filterset_class = DocumentFilterSet
@@ -96,19 +103,17 @@ class DocumentViewSet(ListFilters, ETagMixin, viewsets.ModelViewSet):
         return DocumentSerializer if self.action == "list" else DocumentDetailSerializer
 
     def perform_create(self, serializer):
-        values = dict(serializer.validated_data)
-        start, end, precision = (values.pop(f"published_{part}", None) for part in ("start", "end", "precision"))
-        published = FuzzyDate(start, end, precision) if start else None
         try:
-            serializer.instance = document_create(data=DocumentInput(published=published, **values))
+            serializer.instance = document_create(data=DocumentInput.from_fields(serializer.validated_data))
         except ImportRefused as exc:
             raise serializers.ValidationError({"text": [str(exc)]}) from None
 
     def perform_update(self, serializer):
-        if "text" in self.request.data and self.request.data["text"] != serializer.instance.text:
-            raise serializers.ValidationError({"text": ["The text cannot be changed here: re-import the file "
-                                                        "with import_documents --update to re-anchor its claims."]})
-        document_update(document=serializer.instance, **serializer.validated_data)
+        values = dict(serializer.validated_data)
+        # the serializer trims whitespace: compare the text as sent, and never write the trimmed one back
+        if values.pop("text", None) is not None and self.request.data["text"] != serializer.instance.text:
+            raise serializers.ValidationError({"text": [TEXT_FIXED]})
+        document_update(document=serializer.instance, **values)
 
 
 @etag_writes
@@ -116,7 +121,7 @@ class DocumentViewSet(ListFilters, ETagMixin, viewsets.ModelViewSet):
     OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv", "jsonl"],
                      description="csv or jsonl: export the whole filtered set, not a page."),
 ]))
-class ClaimViewSet(ListFilters, ETagMixin, viewsets.ModelViewSet):
+class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """Claims: figures, events and statements at spans of documents' texts."""
 
     serializer_class = ClaimSerializer
@@ -191,7 +196,7 @@ class ClaimViewSet(ListFilters, ETagMixin, viewsets.ModelViewSet):
 
 
 @etag_writes
-class ClaimLinkViewSet(ListFilters, ETagMixin, viewsets.ModelViewSet):
+class ClaimLinkViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """Links between claims that corroborate, contradict or translate each other."""
 
     queryset = ClaimLink.objects.select_related("created_by").order_by("id")

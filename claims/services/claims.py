@@ -4,9 +4,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
-from claims.models import Actor, Claim, ClaimActor, Document
+from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document
 from claims.text.spans import context
+
+from .history import recorded, validated_save
+from .links import claim_link_delete
 
 
 @transaction.atomic
@@ -61,11 +65,17 @@ def claim_save(*, claim: Claim, user=None, reason: str = "") -> Claim:
         claim.created_by = user
     claim.updated_by = user
     claim.prefix, claim.suffix = context(claim.document.text, claim.start, claim.end)
-    claim.full_clean()
-    if reason:
-        claim._change_reason = reason
-    claim.save()
-    return claim
+    return validated_save(claim, reason=reason, user=user)
+
+
+@transaction.atomic
+def claim_delete(*, claim: Claim, user=None, reason: str = "") -> None:
+    """Delete a claim with its links and actors in roles, each deletion recorded in the history with `reason`."""
+    for link in ClaimLink.objects.filter(Q(from_claim=claim) | Q(to_claim=claim)):
+        claim_link_delete(link=link, user=user, reason=reason)
+    for claim_actor in claim.claim_actors.all():
+        claim_actor_remove(claim_actor=claim_actor, user=user, reason=reason)
+    recorded(claim, reason=reason, user=user).delete()
 
 
 def may_set_status(user, *, old: str | None, new: str, verdict_changed: bool = False) -> bool:
@@ -96,10 +106,19 @@ def claims_resolve_suggestions(*, claims: Iterable[Claim], accept: bool, user=No
 
 def claim_actor_add(*, claim: Claim, actor: Actor, role: str) -> ClaimActor:
     """Put an actor in a role in a claim (idempotent)."""
-    claim_actor = ClaimActor(claim=claim, actor=actor, role=role)
-    claim_actor.full_clean(validate_unique=False, validate_constraints=False)
-    claim_actor, _ = ClaimActor.objects.get_or_create(claim=claim, actor=actor, role=role)
-    return claim_actor
+    existing = ClaimActor.objects.filter(claim=claim, actor=actor, role=role).first()
+    return existing or claim_actor_save(claim_actor=ClaimActor(claim=claim, actor=actor, role=role))
+
+
+@transaction.atomic
+def claim_actor_save(*, claim_actor: ClaimActor, user=None, reason: str = "") -> ClaimActor:
+    """Validate and save an actor in a role in a claim, however it was built (a service, an admin inline)."""
+    return validated_save(claim_actor, reason=reason, user=user)
+
+
+def claim_actor_remove(*, claim_actor: ClaimActor, user=None, reason: str = "") -> None:
+    """Take an actor out of a role in a claim."""
+    recorded(claim_actor, reason=reason, user=user).delete()
 
 
 @transaction.atomic
@@ -108,6 +127,6 @@ def claim_set_actors(*, claim: Claim, actors: Iterable[tuple[Actor, str]]) -> No
     wanted = {(actor.pk, role) for actor, role in actors}
     for claim_actor in claim.claim_actors.all():
         if (claim_actor.actor_id, claim_actor.role) not in wanted:
-            claim_actor.delete()
+            claim_actor_remove(claim_actor=claim_actor)
     for actor, role in actors:
         claim_actor_add(claim=claim, actor=actor, role=role)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -15,7 +16,11 @@ from claims.text.layout import analyse
 from claims.text.metadata import detect_languages, detect_published, detect_title
 from claims.text.spans import context, reanchor
 
+from .history import recorded
+
 IMPORTED, UNCHANGED, UPDATED = "imported", "unchanged", "updated"
+TEXT_FIXED = ("The text cannot be changed here: re-import the file with import_documents --update to re-anchor "
+              "its claims.")
 
 
 class ImportRefused(Exception):
@@ -35,6 +40,13 @@ class DocumentInput:
     byline: str = ""
     published: FuzzyDate | None = None
     languages: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_fields(cls, fields: dict) -> DocumentInput:
+        """From a form's or a serializer's values, whose published_start, _end and _precision make one date."""
+        values = dict(fields)
+        start, end, precision = (values.pop(f"published_{part}", None) for part in ("start", "end", "precision"))
+        return cls(published=FuzzyDate(start, end, precision) if start else None, **values)
 
 
 @dataclass
@@ -69,22 +81,28 @@ def _metadata(data: DocumentInput, text: str) -> dict:
     }
 
 
+def documents_like(data: DocumentInput):
+    """The documents `data` would be: the same text, or the same file name or URL."""
+    same = Q(content_hash=content_hash(data.text))
+    if data.filename:
+        same |= Q(filename=data.filename)
+    if data.url:
+        same |= Q(url=data.url)
+    return Document.objects.filter(same).order_by("pk")
+
+
 @transaction.atomic
-def document_import(*, data: DocumentInput, update: bool = False) -> ImportOutcome:
+def document_import(*, data: DocumentInput, update: bool = False, reason: str = "imported") -> ImportOutcome:
     """Import one document in its own transaction.
 
     The same text again is `unchanged` (with `update`, its metadata is refreshed). A changed text for a
     document already known by file name or URL is refused unless `update`; then its claims are
     re-anchored by quote and context, and those that cannot be are kept, marked detached and reported.
+    A new document's history says `reason`.
     """
     text = data.text
     digest = content_hash(text)
-    same = Q(content_hash=digest)
-    if data.filename:
-        same |= Q(filename=data.filename)
-    if data.url:
-        same |= Q(url=data.url)
-    known = list(Document.objects.select_for_update().filter(same).order_by("pk"))
+    known = list(documents_like(data).select_for_update())
     existing = next((doc for doc in known if doc.content_hash == digest), None)
     if existing is not None:
         if not update:
@@ -97,8 +115,7 @@ def document_import(*, data: DocumentInput, update: bool = False) -> ImportOutco
         document = Document(text=text, filename=data.filename, imported_at=timezone.now(),
                             **_metadata(data, text))
         _validate(document)
-        document._change_reason = "imported"
-        document.save()
+        recorded(document, reason=reason).save()
         return ImportOutcome(IMPORTED, document)
     if not update:
         raise ImportRefused(f"the text differs from document #{prior.pk} of the same file name or URL; "
@@ -116,8 +133,7 @@ def _apply(document: Document, values: dict) -> bool:
         setattr(document, name, values[name])
     if changed or document.content_hash != content_hash(document.text):
         _validate(document)
-        document._change_reason = "re-imported"
-        document.save()
+        recorded(document, reason="re-imported").save()
         return True
     return False
 
@@ -146,19 +162,31 @@ def _reanchor_claims(document: Document) -> list[int]:
     return detached
 
 
-def document_create(*, data: DocumentInput) -> Document:
+def document_create(*, data: DocumentInput, reason: str = "imported") -> Document:
     """Create a document from its text and metadata (what is missing is detected); refuses a known text."""
-    outcome = document_import(data=data)
+    outcome = document_import(data=data, reason=reason)
     if outcome.status != IMPORTED:
         raise ImportRefused(f"This text is already document #{outcome.document.pk}.")
     return outcome.document
 
 
 @transaction.atomic
-def document_update(*, document: Document, **fields) -> Document:
-    """Change a document's metadata (its text changes only by re-import with --update)."""
+def document_update(*, document: Document, user=None, reason: str = "", **fields) -> Document:
+    """Change a document's metadata; its text changes only by re-import, which re-anchors its claims."""
     for name, value in fields.items():
         setattr(document, name, value)
+    document_check_text(document)
     _validate(document)
-    document.save()
+    recorded(document, reason=reason, user=user).save()
     return document
+
+
+def document_check_text(document: Document) -> None:
+    """Refuse a stored document whose text differs from the one in the database."""
+    if not Document.objects.filter(pk=document.pk, content_hash=content_hash(document.text)).exists():
+        raise ValidationError({"text": TEXT_FIXED})
+
+
+def document_delete(*, document: Document, user=None, reason: str = "") -> None:
+    """Delete a document no claim refers to."""
+    recorded(document, reason=reason, user=user).delete()

@@ -22,6 +22,7 @@ from claims.text.dates import FuzzyDate
 from claims.text.decoding import DecodeError, decode
 from claims.text.html import html_to_text, looks_like_html
 
+from .catalog import source_define
 from .documents import IMPORTED, UNCHANGED, UPDATED, DocumentInput, ImportOutcome, ImportRefused, document_import
 
 MANIFEST_NAME = "manifest.toml"
@@ -32,6 +33,7 @@ DOCUMENT_KEYS = {"title", "source", "republished_from", "url", "byline", "publis
 MANIFEST_DOCUMENT_KEYS = DOCUMENT_KEYS | {"file"}
 JSONL_KEYS = DOCUMENT_KEYS | {"text", "filename"}
 SOURCE_KEYS = {"slug", "name", "homepage", "kind", "country", "primary_language", "notes"}
+SOURCE_REASON = "imported"
 
 
 class ImportFailure(Exception):
@@ -103,7 +105,7 @@ def resolve_source(value: str) -> Source:
     slug = slugify(value)[:100]
     if not slug:
         raise ImportFailure(f"source {value!r} has no usable name")
-    return Source.objects.get_or_create(slug=slug, defaults={"name": value[:200]})[0]
+    return source_define(slug=slug, name=value[:200], reason=SOURCE_REASON)
 
 
 def _check_keys(record: dict, allowed: set[str], where: str) -> None:
@@ -142,10 +144,13 @@ def _record_values(record: dict) -> dict:
 
 @dataclass
 class Manifest:
-    """Curated metadata for the files under one folder, by their paths relative to it."""
+    """Curated metadata for the files under one folder, by their paths relative to it; `problems` are the
+    sources it could not save, and `refused` the files whose entries name one of them (with why)."""
 
     path: Path
     documents: dict[str, dict] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    refused: dict[str, str] = field(default_factory=dict)
 
     def metadata_for(self, file: Path) -> dict:
         """The entry for `file` (by its path relative to the manifest's folder, else its name), or {}."""
@@ -153,11 +158,14 @@ class Manifest:
             key = file.resolve().relative_to(self.path.resolve().parent).as_posix()
         except ValueError:
             key = file.name
+        if key in self.refused:
+            raise ImportFailure(self.refused[key])
         return self.documents.get(key, {})
 
 
-def load_manifest(path: Path) -> Manifest:
-    """Read and check a manifest, creating or updating the sources it defines."""
+def load_manifest(path: Path, *, update: bool = False) -> Manifest:
+    """Read and check a manifest and create the sources it defines (with `update`, bring those already known in
+    line with it). A source that cannot be saved refuses only the documents that name it."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -165,20 +173,28 @@ def load_manifest(path: Path) -> Manifest:
     except tomllib.TOMLDecodeError as exc:
         raise ImportFailure(f"malformed manifest: {exc}") from None
     _check_keys(raw, {"sources", "documents"}, "manifest: ")
+    manifest = Manifest(path)
+    unsaved = set()
     for i, entry in enumerate(raw.get("sources", []), 1):
         where = f"manifest source {i}: "
-        if not isinstance(entry, dict) or not entry.get("slug") or not entry.get("name"):
+        if not isinstance(entry, dict) or not isinstance(entry.get("slug"), str) or not entry.get("name"):
             raise ImportFailure(f"{where}needs a slug and a name")
         _check_keys(entry, SOURCE_KEYS, where)
-        if entry.get("kind", Source.Kind.OTHER) not in Source.Kind.values:
-            raise ImportFailure(f"{where}unknown kind {entry['kind']!r} (use {', '.join(Source.Kind.values)})")
-        Source.objects.update_or_create(slug=entry["slug"], defaults={k: v for k, v in entry.items() if k != "slug"})
-    manifest = Manifest(path)
+        try:
+            with transaction.atomic():
+                source_define(update=update, reason=SOURCE_REASON, **entry)
+        except (ValidationError, DatabaseError) as exc:
+            manifest.problems.append(f"{where}{entry['slug']!r} not saved: {_one_line(exc)}")
+            unsaved.add(entry["slug"])
     for i, entry in enumerate(raw.get("documents", []), 1):
         where = f"manifest document {i}: "
         if not isinstance(entry, dict) or not entry.get("file"):
             raise ImportFailure(f"{where}needs a file")
         _check_keys(entry, MANIFEST_DOCUMENT_KEYS, where)
+        named = [entry[key] for key in ("source", "republished_from") if str(entry.get(key)) in unsaved]
+        if named:
+            manifest.refused[entry["file"]] = f"not imported: its manifest source {named[0]!r} was not saved"
+            continue
         for key in ("source", "republished_from"):
             if entry.get(key) and not Source.objects.filter(slug=entry[key]).exists():
                 raise ImportFailure(f"{where}{key} {entry[key]!r} is not a source slug")
@@ -323,10 +339,14 @@ class Importer:
             if path.exists():
                 try:
                     with transaction.atomic():
-                        self._manifests[key] = load_manifest(path)
-                except ImportFailure as exc:
-                    self._manifests[key] = exc
-                    self.fail(str(path), str(exc))
+                        loaded = load_manifest(path, update=self.options.update)
+                except (ImportFailure, ValidationError, DatabaseError) as exc:
+                    self._manifests[key] = ImportFailure(_one_line(exc))
+                    self.fail(str(path), _one_line(exc))
+                else:
+                    self._manifests[key] = loaded
+                    for problem in loaded.problems:
+                        self.fail(str(path), problem)
         manifest = self._manifests[key]
         if isinstance(manifest, ImportFailure):
             raise ImportFailure(f"not imported: its manifest {path} is malformed")

@@ -1,8 +1,10 @@
-"""Creating links between claims."""
+"""Creating, changing and deleting links between claims."""
 
 from django.db import transaction
 
 from claims.models import Claim, ClaimLink
+
+from .history import recorded, validated_save
 
 
 @transaction.atomic
@@ -11,11 +13,8 @@ def claim_link_create(
     note: str = "", user=None,
 ) -> ClaimLink:
     """Link two claims; refuses self-links and a second link of the same relation between the same pair."""
-    link = ClaimLink(from_claim=from_claim, to_claim=to_claim, relation=relation, status=status, note=note,
-                     created_by=user, updated_by=user)
-    link.full_clean()
-    link.save()
-    return link
+    link = ClaimLink(from_claim=from_claim, to_claim=to_claim, relation=relation, status=status, note=note)
+    return claim_link_save(link=link, user=user)
 
 
 @transaction.atomic
@@ -23,10 +22,21 @@ def claim_link_update(*, link: ClaimLink, user=None, **fields) -> ClaimLink:
     """Change a link's relation, status, note or claims; validated as a whole."""
     for name, value in fields.items():
         setattr(link, name, value)
+    return claim_link_save(link=link, user=user)
+
+
+@transaction.atomic
+def claim_link_save(*, link: ClaimLink, user=None, reason: str = "") -> ClaimLink:
+    """Validate and save a link however it was built (a service, an admin form): who and why are recorded."""
+    if link._state.adding:
+        link.created_by = link.created_by or user
     link.updated_by = user
-    link.full_clean()
-    link.save()
-    return link
+    return validated_save(link, reason=reason, user=user)
+
+
+def claim_link_delete(*, link: ClaimLink, user=None, reason: str = "") -> None:
+    """Delete a link, recorded in the history with `reason`."""
+    recorded(link, reason=reason, user=user).delete()
 
 
 @transaction.atomic
@@ -36,8 +46,6 @@ def links_resolve_suggestions(*, links, accept: bool, user=None) -> int:
     for link in ClaimLink.objects.filter(pk__in=[link.pk for link in links]):  # base rows: history sees them
         if link.status == ClaimLink.Status.SUGGESTED:
             link.status = ClaimLink.Status.CONFIRMED if accept else ClaimLink.Status.REJECTED
-            link.updated_by = user
-            link._change_reason = "suggestion accepted" if accept else "suggestion rejected"
-            link.save()
+            claim_link_save(link=link, user=user, reason="suggestion accepted" if accept else "suggestion rejected")
             done += 1
     return done

@@ -6,37 +6,17 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
 from claims.models import Claim, ClaimLink, Document
+from tests.admin.helpers import form_data
 from tests.factories import (
     ActorAliasFactory, ClaimActorFactory, ClaimFactory, ClaimLinkFactory, DocumentFactory, SourceFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
 ROLES = ["superuser", "reviewers", "editors", "fact-checkers"]
-
-
-def staff(role: str):
-    if role == "superuser":
-        return UserFactory(username="root", is_staff=True, is_superuser=True)
-    user = UserFactory(username=role, is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-@pytest.fixture
-def as_role():
-    def login(role):
-        client = Client()
-        client.force_login(staff(role))
-        return client
-
-    return login
 
 
 @pytest.fixture
@@ -118,27 +98,14 @@ def test_a_selection_opens_a_prefilled_claim_form(as_role):
     assert form.initial["date_precision"] == "month" and str(form.initial["date_start"]) == "2013-10-01"
 
 
-def _form_data(page_context, **changes):
-    """What the browser would post back for the change form as rendered, with `changes` applied."""
-    form = page_context["adminform"].form
-    data = {name: form[name].value() for name in form.fields}
-    for inline in page_context["inline_admin_formsets"]:
-        management = inline.formset.management_form
-        data.update({f"{management.prefix}-{name}": management[name].value() for name in management.fields})
-        for inline_form in inline.formset.forms:
-            data.update({inline_form.add_prefix(name): inline_form[name].value() for name in inline_form.fields})
-    data.update(changes)
-    return {key: value for key, value in data.items() if value is not None and value is not False}
-
-
 def test_saving_over_someone_elses_change_is_refused(as_role):
     claim = ClaimFactory(note="first")
     url = reverse("admin:claims_claim_change", args=[claim.pk])
     alice, bob = as_role("editors"), as_role("reviewers")
     alice_page = alice.get(url)
     bob_page = bob.get(url)
-    assert bob.post(url, _form_data(bob_page.context, note="bob's")).status_code == 302
-    response = alice.post(url, _form_data(alice_page.context, note="alice's"))
+    assert bob.post(url, form_data(bob_page.context, note="bob's")).status_code == 302
+    response = alice.post(url, form_data(alice_page.context, note="alice's"))
     assert response.status_code == 200
     assert "was changed by reviewers" in response.content.decode()
     claim.refresh_from_db()
@@ -151,7 +118,7 @@ def test_editors_cannot_give_verdicts_or_review(as_role):
     editor = as_role("editors")
     page = editor.get(url)
     assert "verdict" not in page.context["adminform"].form.fields
-    response = editor.post(url, _form_data(page.context, status="reviewed"))
+    response = editor.post(url, form_data(page.context, status="reviewed"))
     assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
     claim.refresh_from_db()
     assert claim.status == "draft"

@@ -73,6 +73,9 @@ class EndpointTests:
         etag = client.get(self.url(obj.pk)).headers["ETag"]
         assert client.delete(self.url(obj.pk), HTTP_IF_MATCH=etag).status_code == 204
         assert not self.model.objects.filter(pk=obj.pk).exists()
+        entry = self.model.history.filter(id=obj.pk).latest()
+        assert (entry.history_type, entry.history_change_reason, entry.history_user.username) == (
+            "-", "deleted through the API", "editors-user")
 
     def test_list_query_count_is_the_same_for_n_and_2n_rows(self, client_as, django_assert_num_queries):
         client = client_as("fact-checkers")
@@ -134,6 +137,21 @@ class TestDocuments(EndpointTests):
         response = client.delete(self.url(claim.document_id), HTTP_IF_MATCH=etag)
         assert response.status_code == 409 and "claims" in response.json()["detail"]
         assert Document.objects.filter(pk=claim.document_id).exists()
+
+    def test_the_text_is_refused_and_never_rewritten(self, client_as):
+        claim = ClaimFactory(document=DocumentFactory(text="Intro.\n\nNearly 47,000 IP addresses abroad.\n"))
+        document = claim.document
+        client = client_as("editors")
+        detail = client.get(self.url(document.pk))
+        changed = client.patch(self.url(document.pk), {"text": "Another text."}, format="json",
+                               HTTP_IF_MATCH=detail.headers["ETag"])
+        assert changed.status_code == 400 and "re-import" in changed.json()["text"][0]
+        unchanged = {key: detail.json()[key] for key in ("title", "text", "languages")}  # as sent back by a client
+        response = client.patch(self.url(document.pk), {**unchanged, "title": "Renamed"}, format="json",
+                                HTTP_IF_MATCH=detail.headers["ETag"])
+        assert response.status_code == 200
+        document.refresh_from_db()
+        assert document.title == "Renamed" and document.text.endswith("abroad.\n")  # not trimmed
 
     def create_payload(self):
         SourceFactory(slug="xinhua", name="Xinhua")

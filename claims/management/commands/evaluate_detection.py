@@ -28,7 +28,8 @@ class Command(BaseCommand):
         if seeds:
             documents = list(documents_with_reviews())
             if not documents:
-                raise CommandError("no reviewed claims to compare with: load fixtures/seed_annotations.json first")
+                raise CommandError("no reviewed claims to compare with: load fixtures/seed_annotations.json first "
+                                   "(python manage.py load_annotations)")
             scores, what = evaluate(documents), f"{len(documents)} documents with reviewed claims"
         else:
             folders = [corpus] if corpus else [settings.CLAIMTRACK_DETECTION_CORPUS / part

@@ -1,4 +1,6 @@
-"""Set up a working claimtrack in one command: migrate, load the seed corpus, create an admin, serve."""
+"""Set up a working claimtrack in one command: migrate, load the seed corpus, create an admin, serve.
+
+Run again, it only adds what is missing: imports and curated annotations never change what users changed."""
 
 import secrets
 
@@ -10,8 +12,9 @@ from django.db import connection
 
 
 class Command(BaseCommand):
-    help = ("Migrate the database, import the seed corpus and load its curated annotations, "
-            "create an admin user if there is none, and serve on http://127.0.0.1:8000.")
+    help = ("Migrate the database, import the seed corpus and load its curated annotations (only what is missing: "
+            "nothing users changed is changed), create an admin user if there is none, and serve on "
+            "http://127.0.0.1:8000.")
 
     def add_arguments(self, parser):
         parser.add_argument("--no-serve", action="store_true", help="Do everything but start the server.")
@@ -25,10 +28,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Importing the seed corpus from {settings.CLAIMTRACK_SEEDS_DIR}:")
         call_command("import_documents", str(settings.CLAIMTRACK_SEEDS_DIR), no_progress=True,
                      stdout=self.stdout, stderr=self.stderr)
-        fixtures = sorted(settings.CLAIMTRACK_FIXTURES_DIR.glob("*.json"))
-        if fixtures:
-            call_command("loaddata", *map(str, fixtures), verbosity=0)
-            self.stdout.write(self.style.SUCCESS(f"Loaded {len(fixtures)} fixture file(s) of curated annotations."))
+        call_command("load_annotations", stdout=self.stdout, stderr=self.stderr)
         self._ensure_superuser()
         if no_serve:
             self.stdout.write(self.style.SUCCESS(f"Ready. Serve with: python manage.py runserver {addr}"))
