@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 
 import factory
 
+from claims.text.datephrases import MONTH_NAMES
 from claims.text.dates import FuzzyDate
 from claims.text.spans import context
 
@@ -26,8 +27,7 @@ ZH_UNITS = ["台主机", "个网站", "个IP地址", "个钓鱼网站", "名网�
 EVENTS = ["signed a memorandum on cybersecurity", "held a high-level dialogue", "launched a campaign",
           "published a strategy", "opened an Internet forum", "adopted a code of conduct"]
 ZH_EVENTS = ["签署网络安全谅解备忘录", "举行高级别对话", "启动专项行动", "发布战略", "召开互联网论坛"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [name.capitalize() for name in MONTH_NAMES]
 APPROXIMATORS = [("nearly ", "high"), ("more than ", "low"), ("over ", "low"), ("", None), ("almost ", "high")]
 ZH_APPROXIMATORS = [("近", "high"), ("超过", "low"), ("", None)]
 

@@ -11,7 +11,8 @@ from claims.models import Claim, ClaimActor, ClaimLink, Document
 from claims.services.claims import claims_resolve_suggestions, may_set_status
 from claims.text.datephrases import parse_date_phrase
 from claims.text.figures import parse_figure
-from claims.text.metadata import HAN, chinese_script
+from claims.text.metadata import chinese_script
+from claims.text.scripts import HAN
 from claims.text.spans import context
 
 from .writes import ServiceWrites
@@ -93,7 +94,7 @@ def prefill(request) -> dict:
     if kind == Claim.Kind.FIGURE:
         figure = parse_figure(quote)
         if figure:
-            initial.update(value=figure.value, value_low=figure.low, value_high=figure.high)
+            initial.update(value=figure.value, value_low=figure.low, value_high=figure.high, unit=figure.unit)
     date = parse_date_phrase(quote, document.published_start)
     if date:
         initial.update(date_start=date.start, date_end=date.end, date_precision=date.precision)

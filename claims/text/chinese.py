@@ -14,8 +14,6 @@ from decimal import Decimal
 
 from .metadata import converters
 
-# A Han character, for detection (the CJK blocks and compatibility ideographs).
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
             "七": 7, "八": 8, "九": 9}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .chinese import HAN
+from .scripts import HAN
 from .dates import DAY, MONTH as MONTH_PRECISION, YEAR, FuzzyDate
 from .normalise import half_width, lower_case
 
@@ -52,7 +52,8 @@ def _number(value: str) -> int:
     return total + (digit or 0)
 
 
-def _month(value: str) -> int:
+def month_number(value: str) -> int:
+    """The number of a month written as a name (Sept, march), in digits or in Chinese numerals (十二)."""
     if value.isdigit() or value[0] in CN_DIGITS or value[0] == "十":
         return _number(value)
     return MONTH_NAMES.index(next(m for m in MONTH_NAMES if m.startswith(value.lower()[:3]))) + 1
@@ -246,7 +247,7 @@ class DateContext:
         return year
 
     def _resolve(self, kind: str, parts: dict, future: bool) -> FuzzyDate | None:
-        month = _month(parts["month"]) if parts.get("month") else None
+        month = month_number(parts["month"]) if parts.get("month") else None
         reference = self.published
         if kind in ("day", "month", "year", "roc-day", "roc-month", "roc-year"):
             year = self._year_of(parts)
@@ -302,7 +303,7 @@ class DateContext:
             first, last = _number(parts["day"]), _number(parts["day2"])
             return FuzzyDate(date(year, month, first), date(year, month, last), DAY) if first < last else None
         if kind == "day-month-range":
-            second = _month(parts["month2"])
+            second = month_number(parts["month2"])
             year = _number(parts["year"]) if parts.get("year") else self._bare_month_year(second, future)
             if year is None:
                 return None
@@ -318,10 +319,10 @@ class DateContext:
                 parts = {**parts, "year": str(reference.year + shift[parts["rel"]]),
                          "year2": str(reference.year + shift[parts["rel2"]])}
             first = date(_number(parts["year"]), month, 1)
-            last = FuzzyDate.month(_number(parts["year2"]), _month(parts["month2"])).end
+            last = FuzzyDate.month(_number(parts["year2"]), month_number(parts["month2"])).end
             return FuzzyDate(first, last, MONTH_PRECISION) if first < last else None
         if kind == "month-range":
-            second = _month(parts["month2"])
+            second = month_number(parts["month2"])
             year = self._year_of(parts) if (parts.get("year") or parts.get("rel")) else \
                 self._bare_month_year(second, future)
             if year is None or month >= second:
@@ -467,7 +468,7 @@ def _period(year: int, parts: dict) -> FuzzyDate | None:
 
 def _script(pattern: re.Pattern) -> str:
     """Which script a pattern can match in: English patterns ignore case, Chinese ones hold Han characters."""
-    han = bool(re.search(r"[\u3400-\u9fff]", pattern.pattern))
+    han = bool(HAN.search(pattern.pattern))
     return "both" if han and pattern.flags & re.I else "zh" if han else "en"
 
 
@@ -499,7 +500,7 @@ LATIN_LETTERS = re.compile(r"[A-Za-z]{3}")
 NUMBERED = re.compile(r"(?<=[本上下去今明前])\((?:\d{1,3}|[〇一二三四五六七八九十]{1,4})\)(?=[年月])")
 
 
-def _numbered_year_or_month(text: str) -> tuple[str, dict[int, int]]:
+def _numbered_year_ormonth_number(text: str) -> tuple[str, dict[int, int]]:
     """The text with each bracketed number moved before its word (去(114)年 -> (114)去年, the same length), so
     that the patterns read 去年; and where each moved word now starts -> where its phrase starts."""
     moved = {}
@@ -517,7 +518,7 @@ def dates_in(text: str) -> list[tuple[str, int, int, dict]]:
     run = {"both", *(["zh"] if HAN.search(text) else []), *(["en"] if LATIN_LETTERS.search(text) else [])}
     taken = bytearray(len(text) + 1)
     hits: list[tuple[int, int, str, dict]] = []
-    lowered, moved = _numbered_year_or_month(lower_case(half_width(text)))
+    lowered, moved = _numbered_year_ormonth_number(lower_case(half_width(text)))
     for (kind, _), pattern, script in zip(DATE_PATTERNS, LOWERED, SCRIPTS):
         if script not in run or (kind in NEEDS and not any(word in lowered for word in NEEDS[kind])):
             continue

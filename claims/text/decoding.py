@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import codecs
-import re
+
+from .scripts import HAN
 
 BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -21,7 +22,6 @@ COMMON_HAN = set(
     "做必战先回则任取据处府研质信网络安全际合作互联美家網絡際們這個國會為說來時對經發動過後實現業與開關體"
     "於問間義將當點從應還進種無係報導戰協議議論權記員萬億際聯盟"
 )
-_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 
 
 class DecodeError(ValueError):
@@ -40,7 +40,7 @@ def looks_binary(data: bytes) -> bool:
 
 
 def _common_share(text: str) -> tuple[float, int]:
-    han = _HAN.findall(text)
+    han = HAN.findall(text)
     if not han:
         return 1.0, 0
     return sum(1 for ch in han if ch in COMMON_HAN) / len(han), len(han)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from .chinese import HAN
+from .scripts import HAN
 from .dates import FuzzyDate
 from .events import date_of, find_events, sentence_spans
 from .figures import find_figures, text_currency

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from .dates import FuzzyDate
 from .datephrases import DateContext, dates_in, is_future
-from .chinese import HAN, segment, tags
+from .chinese import segment, tags
+from .scripts import HAN, HAN_CHARACTERS
 from .normalise import half_width
 from .phrases import PhraseMatcher, fold
 
@@ -90,7 +91,7 @@ OCCURRENCE_DAY = re.compile(r"\b(?:on|during|for) the (?:action|operational|raid
 # A run of days from a dated day: 起一連三日, 起连续5天, "for three days".
 DAY_RUN = re.compile(r"(?:[（(]\d{1,2}日?[)）])?\s*(?:起|开始|開始)?[^，。,;；]{0,6}?(?:一连|一連|连续|連續)(?P<days>[二三四五六七八九十]|\d{1,2})(?:日|天)|"
                      r"\s*(?:,\s*)?for (?P<en>two|three|four|five|six|seven|\d) (?:consecutive )?days")
-SENTENCE_BREAK = re.compile(r"(?<=[!?。！？])\s*|(?<=\.)\s+(?=[A-Z\"“(\u3400-\u9fff\d])|\n+")
+SENTENCE_BREAK = re.compile(rf"(?<=[!?。！？])\s*|(?<=\.)\s+(?=[A-Z\"“(\d{HAN_CHARACTERS}])|\n+")
 DATELINE = re.compile(r"^[\s\S]{0,80}?(?:\((?:Reuters|AP|AFP|Xinhua|Kyodo|Yonhap|PTI|dpa|Bernama|ANI|CNA|IANS|"
                       r"UNI|Bloomberg)\)|\s[-–—]{1,2}\s|\d{1,2}日(?:电|電|讯|訊|消息))", re.I)
 PUBLICATION_WORDS = re.compile(r"^\s*(?:published|updated|posted|first published|last updated|date|dated|"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from . import chinese
-from .chinese import HAN
+from .scripts import HAN
 from .datephrases import MONTH
 from .normalise import half_width, lower_case
 

@@ -6,21 +6,16 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from .datephrases import MONTH, month_number
 from .dates import FuzzyDate
 from .layout import Layout, is_chrome, split_lines
+from .scripts import HAN, LATIN
 
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-LATIN = re.compile(r"[A-Za-z]")
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"])}
-MONTHS = {name[:3]: number for name, number in MONTHS.items()}
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 DATE_PATTERNS = [
     (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), ("y", "m", "d")),
     (re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日"), ("y", "m", "d")),
-    (re.compile(_MONTH + r"\s+(\d{1,2}),?\s+(\d{4})", re.I), ("M", "d", "y")),
-    (re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})", re.I), ("d", "M", "y")),
+    (re.compile(MONTH + r"\s+(\d{1,2}),?\s+(\d{4})", re.I), ("M", "d", "y")),
+    (re.compile(r"(?<!\d)(\d{1,2})\s+" + MONTH + r",?\s+(\d{4})", re.I), ("d", "M", "y")),
 ]
 HEADER_CHARS = 600
 
@@ -81,7 +76,7 @@ def detect_published(text: str) -> FuzzyDate | None:
     for pattern, order in DATE_PATTERNS:
         for match in pattern.finditer(header):
             parts = dict(zip(order, match.groups()))
-            month = MONTHS[parts["M"].lower()[:3]] if "M" in parts else int(parts["m"])
+            month = month_number(parts["M"]) if "M" in parts else int(parts["m"])
             try:
                 found.append((match.start(), date(int(parts["y"]), month, int(parts["d"]))))
             except ValueError:

@@ -98,6 +98,14 @@ def test_a_selection_opens_a_prefilled_claim_form(as_role):
     assert form.initial["date_precision"] == "month" and str(form.initial["date_start"]) == "2013-10-01"
 
 
+def test_the_form_reads_a_selected_figure_as_detection_does(as_role):
+    document = DocumentFactory(text="中方已与七十多个国家开展合作。", languages=["zh-Hans"])
+    start = document.text.index("七十")
+    url = reverse("admin:claims_claim_add") + f"?document={document.pk}&start={start}&end={start + 6}&kind=figure"
+    form = as_role("editors").get(url).context["adminform"].form
+    assert (form.initial["value"], form.initial["value_low"], form.initial["unit"]) == (70, 70, "个国家")
+
+
 def test_saving_over_someone_elses_change_is_refused(as_role):
     claim = ClaimFactory(note="first")
     url = reverse("admin:claims_claim_change", args=[claim.pk])
