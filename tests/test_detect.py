@@ -88,6 +88,11 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
     ("诈骗信息逾千万条。", ("逾千万条", "10000000", "10000000", None)),
     ("涉案金额约1,150万斐济元。", ("约1,150万斐济元", "11500000", None, None)),
     ("警方檢獲十部電腦。", ("十部", "10", None, None)),
+    ("Losses were between US$18 billion and US$31 billion.",
+     ("between US$18 billion and US$31 billion", "18000000000", "18000000000", "31000000000")),
+    ("The fund reached NOK 860 million.", ("NOK 860 million", "860000000", None, None)),
+    ("Some 2,300-odd fraudulent websites were closed.", ("Some 2,300-odd fraudulent websites", "2300", "2300", None)),
+    ("It affects about one-fourth of firms.", ("about one-fourth", "0.25", None, None)),
 ])
 def test_figures_in_english_simplified_and_traditional(text, expected):
     language = "en" if text.isascii() else ("zh-Hant" if any(ch in text for ch in "處佔業國") else "zh-Hans")

@@ -32,7 +32,7 @@ LOWER_BEFORE = ("no less than", "not less than", "no fewer than", "just over", "
 UPPER_BEFORE = ("多达", "多達", "不多于", "不多於", "不超过", "不超過", "最高", "至多", "at most", "no more than", "just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
                 "at most", "no more than", "近", "将近", "將近", "接近", "不到", "不足", "最多", "逼近")
 PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between", "an estimated", "another", "约", "約", "大约", "大約", "约合", "約合")
-LOWER_AFTER = ("有余", "有餘", "有多", "多", "余", "餘", "以上", "+", " or more", " plus", "-plus")
+LOWER_AFTER = ("有余", "有餘", "有多", "多", "余", "餘", "以上", "+", " or more", " plus", "-plus", "-odd")
 UPPER_AFTER = ("以下", "以内", "以內")
 PLAIN_AFTER = ("左右",)
 # Signs and codes before an amount; a dollar sign after letters is that country's dollar (NZ$, HK$).
@@ -42,7 +42,10 @@ CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "S
                   "RM": "MYR", "Rp": "IDR", "Rs": "INR", "Rs.": "INR", "RMB": "CNY", "MOP$": "MOP", "R$": "BRL",
                   "KSh": "KES", "Ksh": "KES", "TSh": "TZS", "USh": "UGX"}
 CURRENCY_CODES = ("USD", "EUR", "GBP", "HKD", "TWD", "CNY", "SGD", "JPY", "INR", "AUD", "KRW", "MYR", "NZD", "GHS",
-                  "NGN", "PHP", "IDR", "THB", "VND", "CAD", "CHF", "MOP", "KES", "BRL", "ZAR", "AED", "SAR", "QAR")
+                  "NGN", "PHP", "IDR", "THB", "VND", "CAD", "CHF", "MOP", "KES", "BRL", "ZAR", "AED", "SAR", "QAR",
+                  "NOK", "SEK", "DKK", "ISK", "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "UAH", "RUB", "KZT", "UZS",
+                  "PKR", "LKR", "BDT", "NPR", "MMK", "KHR", "LAK", "MNT", "FJD", "PGK", "EGP", "MAD", "TZS", "UGX",
+                  "RWF", "XOF", "XAF", "MXN", "ARS", "CLP", "COP", "PEN", "ILS")
 CURRENCY_SIGN = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(CURRENCY_SIGNS, key=len, reverse=True)))}"
                            rf"|\b(?:{'|'.join(CURRENCY_CODES)})|\b[A-Z]{{1,3}}\$)\s?$")
 
@@ -107,7 +110,9 @@ CN_FRACTION = re.compile(rf"(?P<whole>{chinese.CN_NUMERAL}|\d+)分之(?P<part>{c
 CN_HALF = re.compile(r"(?P<approx>近|逾|超过|超過|过|過|约|約)?(?:一半|(?<=[近逾过過])半数?(?![年月天日]))")
 CN_PERCENT = re.compile(rf"百分之(?P<number>\d+(?:\.\d+)?|{chinese.CN_NUMERAL})")
 SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": Decimal(1) / 3,
-               "two thirds": Decimal(2) / 3, "two-thirds": Decimal(2) / 3, "a quarter": Decimal("0.25"),
+               "two thirds": Decimal(2) / 3, "two-thirds": Decimal(2) / 3, "a quarter": Decimal("0.25"), "a fourth": Decimal("0.25"),
+               "one-fourth": Decimal("0.25"), "one fourth": Decimal("0.25"), "three-fourths": Decimal("0.75"),
+               "three fourths": Decimal("0.75"),
                "one quarter": Decimal("0.25"), "three quarters": Decimal("0.75"), "a fifth": Decimal("0.2"),
                "one fifth": Decimal("0.2"), "a tenth": Decimal("0.1"), "one tenth": Decimal("0.1"),
                "two fifths": Decimal("0.4"), "two-fifths": Decimal("0.4"), "three fifths": Decimal("0.6"),
@@ -249,7 +254,11 @@ def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
     if doc.han:
         found += _chinese_numbers(doc, start, end)
     if doc.latin:
-        found += _english_words(doc, start, end)
+        covered = bytearray(len(text) + 1)
+        for number in found:
+            covered[number.start:number.end] = b"\x01" * (number.end - number.start)
+        # "18 billion" was read with its digits; text2num would read "billion" again, alone.
+        found += [number for number in _english_words(doc, start, end) if not covered[number.start]]
     return found
 
 
@@ -398,7 +407,7 @@ def _find(doc: _Text, start: int, end: int, small: bool, dates: bytearray | None
             a, b = (_small_number(x) for x in (match["a"], match["b"]))
             if a and b and a < b:
                 shares.append((match.start(), match.end(), Decimal(a) / Decimal(b)))
-    if any(word in lowered for word in ("half", "third", "quarter", "fifth", "tenth")):
+    if any(word in lowered for word in ("half", "third", "quarter", "fourth", "fifth", "tenth")):
         for match in SHARE.finditer(lowered, start, end):
             if re.search(r"(?:first|second|other|latter|former)\s+$", lowered[max(0, match.start() - 8):match.start()]):
                 continue  # "the first half of 2024" is a period
@@ -541,8 +550,8 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         if tail.startswith(word) and not (number.percent and word == "+"):
             low, high = low or word in LOWER_AFTER, high or word in UPPER_AFTER
             end += len(word)
-            if word == "-plus" and not unit:
-                unit, end, _ = _english_unit(text, end)  # "7,000-plus scam websites"
+            if word in ("-plus", "-odd") and not unit:
+                unit, end, _ = _english_unit(text, end)  # "7,000-plus scam websites", "2,300-odd websites"
             break
     if number.to is not None:
         return Figure(start, end, value, value, number.to, unit)
