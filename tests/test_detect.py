@@ -200,6 +200,7 @@ def test_relative_dates_resolve_against_the_published_date():
     ("The operation ran from November 1, 2026 to January 31, 2027.", date(2027, 3, 2), "2026-11-01/2027-01-31"),
     ("Checks were carried out from 20 December to 5 January 2025.", date(2025, 3, 2), "2024-12-20/2025-01-05"),
     ("新制最快可望在明（一一四）年上半年上路。", date(2024, 10, 2), "2025-01/2025-06"),
+    ("行動由今年3月展開至10月底。", date(2024, 11, 5), "2024-03/2024-10"),
 ])
 def test_relative_dates_periods_and_ranges(text, published, expected):
     [(_, found)] = events(text, ("zh-Hant",) if not text.isascii() else ("en",), published)

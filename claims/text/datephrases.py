@@ -105,7 +105,7 @@ DATE_PATTERNS = [
     ("month-range", re.compile(rf"\b{_MONTH}\s+and\s+{_MONTH2}\b(?!\s+\d)", re.I)),
     ("month-range", re.compile(rf"\b(?:from|between)\s+{_MONTH}\s+(?:to|and|until|through)\s+{_MONTH2}"
                                rf"(?:,?\s+{_Y}|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year)?", re.I)),
-    ("month-range", re.compile(rf"(?:{_Y}年|{_REL_YEAR})?{_M}月?(?:至|到|-|–|~){_M2}月(?:[间間底])?")),
+    ("month-range", re.compile(rf"(?:{_Y}年|{_REL_YEAR})?{_M}月?(?:展开|展開|开始|開始|起)?(?:至|到|-|–|~){_M2}月(?:[间間底])?")),
     ("year-range", re.compile(r"\b(?:from|between)\s+(?P<year>(?:19|20)\d{2})\s+(?:to|and|until|through)\s+"
                               r"(?P<year2>(?:19|20)\d{2})\b", re.I)),
     ("year-range", re.compile(r"(?P<year>(?:19|20)\d{2})年?(?:至|到|-|–)(?P<year2>(?:19|20)\d{2})年(?:间|間)?")),
