@@ -93,6 +93,10 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
     ("The fund reached NOK 860 million.", ("NOK 860 million", "860000000", None, None)),
     ("Some 2,300-odd fraudulent websites were closed.", ("Some 2,300-odd fraudulent websites", "2300", "2300", None)),
     ("It affects about one-fourth of firms.", ("about one-fourth", "0.25", None, None)),
+    ("受害人數增加一倍有多。", ("一倍有多", "1", "1", None)),  # inside the word 增加一倍
+    ("佔整體百分之廿七。", ("百分之廿七", "0.27", None, None)),
+    ("代表來自廿三國。", ("廿三國", "23", None, None)),
+    ("代表來自八國。", ("八國", "8", None, None)),  # the dictionary's 八国 is a name too
 ])
 def test_figures_in_english_simplified_and_traditional(text, expected):
     language = "en" if text.isascii() else ("zh-Hant" if any(ch in text for ch in "處佔業國") else "zh-Hans")

@@ -18,8 +18,9 @@ from .metadata import converters
 CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
             "七": 7, "八": 8, "九": 9}
 CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+CN_TENS = {"廿": 20, "卅": 30}  # 廿七 is 27, in Hong Kong and older writing
 CN_SCALE = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
-CN_NUMERAL_CHARS = "".join(CN_DIGIT) + "".join(CN_UNIT) + "".join(CN_SCALE)
+CN_NUMERAL_CHARS = "".join(CN_DIGIT) + "".join(CN_UNIT) + "".join(CN_TENS) + "".join(CN_SCALE)
 CN_NUMERAL = f"[{CN_NUMERAL_CHARS}]+(?:[点點.．][{''.join(CN_DIGIT)}]+[万萬亿億]?)?"
 
 
@@ -53,7 +54,8 @@ def chinese_number(numeral: str) -> Decimal:
     raise ValueError(f"{numeral!r} is not a Chinese numeral")
 
 
-TO_SIMPLIFIED = str.maketrans({"兩": "两", "萬": "万", "億": "亿", "點": "点", "○": "〇", ".": "点", "．": "点"})
+TO_SIMPLIFIED = str.maketrans({"兩": "两", "萬": "万", "億": "亿", "點": "点", "○": "〇", ".": "点", "．": "点",
+                               "廿": "二十", "卅": "三十"})
 
 
 def mixed_number(numeral: str) -> Decimal:

@@ -340,12 +340,14 @@ def _chinese_numeral_is_a_number(doc: _Text, mention: _Number, number: str) -> b
         return False
     word_start, word_end, tag = words[0]
     word = doc.plain[word_start:word_end]
-    if word_start < mention.start and doc.text[word_start:mention.start] not in APPROXIMATORS \
-            and word_end > mention.end and doc.text[mention.start - 1] not in "男女":
-        return False  # inside a word; but 六男|三女 counts twice
-    approximated = mention.low or doc.text[max(0, mention.start - 2):mention.start].endswith(tuple(APPROXIMATORS))
     following = doc.text[mention.end:mention.end + 1]
-    if (word in NOT_NUMERALS and following != "元" and not approximated) or (tag in ("nr", "ns", "nt") and word_start == mention.start) or (
+    if word_start < mention.start and doc.text[word_start:mention.start] not in APPROXIMATORS \
+            and word_end > mention.end and doc.text[mention.start - 1] not in "男女" and following != "倍":
+        return False  # inside a word; but 六男|三女 counts twice, and 增加|一倍 is a multiple
+    approximated = mention.low or doc.text[max(0, mention.start - 2):mention.start].endswith(tuple(APPROXIMATORS))
+    counted_places = word_end == mention.end + 1 and following in REFERENCED  # 八国 is eight countries, not a name
+    if (word in NOT_NUMERALS and following != "元" and not approximated) or (
+            tag in ("nr", "ns", "nt") and word_start == mention.start and not counted_places) or (
             following in REFERENCED and not approximated and mention.value <= REFERENCE_LIMIT):
         return False  # 千万 is "by all means" but 千万元 money; 两国 the two named
     if mention.value == 0:
