@@ -326,3 +326,12 @@ def test_a_chinese_statement_on_a_given_day_is_an_event_but_not_an_undated_one()
     assert events("警方今日（22日）表示，案件仍在調查中。", ("zh-Hant",), date(2025, 5, 22)) == [
         ("警方今日（22日）表示", "2025-05-22")]
     assert events("警方表示，案件仍在調查中。", ("zh-Hant",), date(2025, 5, 22)) == []
+
+
+def test_the_bare_months_of_a_report_on_the_year_before_are_that_years():
+    report = "ANNUAL REPORT 2026\n\nIn March the team signed a memorandum with its Maldivian peers."
+    opening = "2025年，CNCERT共处置事件1.2万起。\n\n5月16日，CNCERT发布预警。"
+    news = "In 2026, police made 40 arrests.\n\nA man was arrested in March."
+    assert events(report, published=date(2027, 5, 1))[0][1] == "2026-03"
+    assert dict(events(opening, ("zh-Hans",), date(2026, 7, 1)))["CNCERT发布预警"] == "2025-05-16"
+    assert ("A man was arrested in March", "2027-03") in events(news, published=date(2027, 10, 1))  # no report

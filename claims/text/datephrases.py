@@ -186,6 +186,7 @@ class DateContext:
         self.month: int | None = None
         self.month_year: int | None = None  # the year of the last month or day the text named
         self.last: FuzzyDate | None = None
+        self.reported_year: int | None = None  # the year a report reviews (see reported_year), for bare months
 
     def resolve(self, kind: str, parts: dict, future: bool = False, leading: bool = False) -> FuzzyDate | None:
         """The date a phrase denotes; None when it needs a reference the text does not give. May raise
@@ -231,6 +232,8 @@ class DateContext:
         if self.month_year is None or (future and self.published is not None):
             if self.latest is None:
                 return None
+            if self.reported_year is not None and not future:
+                return self.reported_year  # "In March" of a report on 2026 published in May 2027
             if future:
                 return self.published.year + (month < self.published.month)
             return self.latest.year - (month > self.latest.month)
@@ -509,6 +512,25 @@ def _numbered_year_ormonth_number(text: str) -> tuple[str, dict[int, int]]:
         text = text[:start - 1] + match.group() + text[start - 1] + text[end:]
         moved[end - 1] = start - 1
     return text, moved
+
+
+# The opening of a report on a year: its title ("ANNUAL REPORT 2026", "...FOR 2027") or first words ("2025年，").
+REPORT_TITLE = re.compile(r"\A\W*(?:[^\n]*\n)?(?:[^\n]*\b(?:report|review|assessment|yearbook|年报|年報|报告|報告|年度)\b[^\n]*?"
+                          r"(?<!\d)(?P<title>(?:19|20)\d{2})(?!\d)|[^\n]*?(?<!\d)(?P<title2>(?:19|20)\d{2})(?!\d)[^\n]*"
+                          r"\b(?:report|review|assessment|yearbook)\b)", re.I)
+REPORT_OPENING = re.compile(r"(?:\A|\n)\s*(?:in\s+)?(?P<year>(?:19|20)\d{2})年?\s*[,，]", re.I)
+
+
+def reported_year(text: str, published: FuzzyDate | None) -> int | None:
+    """The year a text reviews, when it is a report on the year before its publication: named in its title line
+    or at the head of its first paragraph. Its bare months ("In March") are that year's."""
+    if published is None:
+        return None
+    head = text[:400]
+    # Reviews of a year come out in the first half of the next; later, "In 2026, ..." opens a news story.
+    match = REPORT_TITLE.match(head) or (REPORT_OPENING.search(head) if published.start.month <= 7 else None)
+    year = int(next(group for group in match.groups() if group)) if match else None
+    return year if year == published.start.year - 1 else None
 
 
 def dates_in(text: str) -> list[tuple[str, int, int, dict]]:

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .dates import FuzzyDate
-from .datephrases import DateContext, dates_in, is_future
+from .datephrases import DateContext, dates_in, is_future, reported_year
 from .chinese import segment, tags
 from .scripts import HAN, HAN_CHARACTERS
 from .normalise import half_width
@@ -330,6 +330,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
     phrases: list[DatedPhrase] = []
     for range_start, range_end in ranges:
         context = DateContext(published)
+        context.reported_year = reported_year(text[range_start:range_end], published)
         previous = None  # (end of the last sentence with a dated event, its date)
         lead = None  # the date of the first event: the occurrence the text reports
         # Date phrases are read once for the whole range (a regex call per sentence costs more than the
