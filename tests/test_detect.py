@@ -97,6 +97,11 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
     ("佔整體百分之廿七。", ("百分之廿七", "0.27", None, None)),
     ("代表來自廿三國。", ("廿三國", "23", None, None)),
     ("代表來自八國。", ("八國", "8", None, None)),  # the dictionary's 八国 is a name too
+    ("失業率為11.6巴仙。", ("11.6巴仙", "0.116", None, None)),  # Malaysian Chinese for percent
+    ("佔比上升約六個百分點。", ("約六個百分點", "0.06", None, None)),
+    ("共受理逾6千件。", ("逾6千件", "6000", "6000", None)),
+    ("以面額六至七成的價格收購。", ("六至七成", "0.6", "0.6", "0.7")),
+    ("點數超過新臺幣5,000元時須提示。", ("超過新臺幣5,000元", "5000", "5000", None)),  # 時 is no hour here
 ])
 def test_figures_in_english_simplified_and_traditional(text, expected):
     language = "en" if text.isascii() else ("zh-Hant" if any(ch in text for ch in "處佔業國") else "zh-Hans")
@@ -132,7 +137,7 @@ def test_counts_in_words_and_numbers_next_to_years():
     "It ran for five business days.", "LockBit 3.0 affiliates", "the first half of 2024", "十四五规划",
     "这些百姓", "十分重要", "一些网站", "第三届", "他们一起", "Ionescu, 34, was arrested.", "四国执法部门",
     "A third suspect, aged 25, was detained.", "call the hotline at 997", "代表团抵达万象。", "每萬筆資料", "法案三讀通過",
-    "10時05分", "3.0版系统", "該集團自去（114）年9月起假冒電商。",
+    "10時05分", "3.0版系统", "該集團自去（114）年9月起假冒電商。", "系統停擺近30個小時。",
 ])
 def test_ordinals_years_dates_durations_and_names_are_not_figures(text):
     """None of these states a quantity."""

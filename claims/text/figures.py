@@ -96,13 +96,13 @@ NOT_COUNTABLE = frozenset("per percent cent fold".split())
 DIGITS = re.compile(
     r"(?:(?<![A-Za-z0-9_.])|(?<=RM)|(?<=Rp)|(?<=Rs)|(?<=Sh)|(?<=[A-Z]{3}))(?<!\d,)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?)(?![\d])"
     r"(?P<more_before>余|餘|多(?=[万萬亿億]))?"
-    r"(?P<scale>\s?(?:thousand|million|billion|trillion|lakhs?|crores?)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬])?"
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion|lakhs?|crores?)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬]|千(?![瓦米克卡字兆]))?"
     r"(?P<more>多|余|餘|\+)?"
-    r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點]|(?P<tenths>成)(?![员員本果功为為立绩績就交])(?P<tenth_digit>\d(?!\d))?)?", re.I)
+    r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點]|巴仙|(?P<tenths>成)(?![员員本果功为為立绩績就交])(?P<tenth_digit>\d(?!\d))?)?", re.I)
 # Thousands separated by spaces ("612 483"), where the text writes its numbers so (see _Text.spaced).
 SPACED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 CN_NUMBER = re.compile(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
-                       rf"(?P<more>多|余|餘|来|來)?(?P<scale>(?<=[多余餘来來])[万萬亿億]+)?(?P<percent>%)?")
+                       rf"(?P<more>多|余|餘|来|來)?(?P<scale>(?<=[多余餘来來])[万萬亿億]+)?(?P<percent>%|[个個]?百分[点點])?")
 # Arabic digits and Chinese scales mixed: 1万2000, 4万6563, 6亿5170万, 13億5千萬, 7萬6,418.
 MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:(?:\d[\d,]*|[一二三四五六七八九])[千百]?[亿億万萬]?)+"
                    r"|(?<![\d.,])\d+[亿億](?:\d+|[一二三四五六七八九])[千百]?[万萬]")
@@ -167,6 +167,7 @@ class _Number:
     scaled: bool = False
     has_decimal: bool = False
     to: Decimal | None = None  # the upper end of a range ("6,000 to 9,000")
+    tenths: bool = False  # a share in 成, tenths (七成 is 0.7)
 
 
 def to_decimal(number: str, scale: str | None = None) -> Decimal:
@@ -247,7 +248,7 @@ def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
             value, percent = value * 10 + int(match["tenth_digit"] or 0), True  # 7成 is 70 percent, 1成3 13
         found.append(_Number(match.start(), mention_end, value / 100 if percent else value, percent=percent,
                              low=more, scaled=bool(scale),
-                             has_decimal="." in number))
+                             has_decimal="." in number, tenths=bool(match["tenths"])))
     # Groups of three after spaces: the text's convention, or money ("EUR 870 000").
     found += [_Number(m.start(), m.end(), Decimal(re.sub(r"\D", "", m.group()))) for m in SPACED.finditer(text, start, end)
               if doc.spaced or CURRENCY_SIGN.search(text, max(0, m.start() - 5), m.start())]
@@ -314,7 +315,7 @@ def _chinese_numbers(doc: _Text, start: int, end: int) -> list[_Number]:
         for scale in match["scale"] or "":  # 四十余万: the scale after 余
             value *= chinese.CN_SCALE[scale]
         mention = _Number(match.start(), match.end(), value, percent=tenths or bool(match["percent"]), words=True,
-                          chinese=True, low=bool(match["more"]),
+                          chinese=True, low=bool(match["more"]), tenths=tenths,
                           scaled=bool(set(number + (match["scale"] or "")) & set("万萬亿億")))
         if _chinese_numeral_is_a_number(doc, mention, number):
             found.append(mention)
@@ -457,7 +458,8 @@ def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
             join = None
         if join and CHANGE_FROM.search(text, max(0, a.start - 30), a.start):
             join = None  # "rose from 41 to 79": two figures, not a range
-        value = a.value / 100 if b and b.percent and not a.percent else a.value  # "5 to 10 per cent"
+        # "5 to 10 per cent", 六至七成: the first number is a share said once, at the end
+        value = a.value / (10 if b.tenths else 100) if b and b.percent and not a.percent else a.value
         if join and b.value > value and not _year_like(text, a) and not _year_like(text, b) \
                 and a.words == b.words and (not a.percent or b.percent):
             if b.scaled and not a.scaled:  # "3 to 5 million", 三至五萬: the scale is said once
@@ -527,9 +529,10 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         value, unit = value / 100, "percent"  # "less than five percent"
     elif unit in NOT_COUNTABLE and not number.percent:
         return None
-    if unit and not number.percent and (TIME_WORDS.fullmatch(" " + unit.split()[-1]) or (
-            not number.chinese and TIME_WORDS.match(text, end)) or re.fullmatch(r"[A-Z]{4,}", unit.split()[0])):
-        return None  # "five business days"; a vanity number ("1300 CYBER")
+    english_unit = not money and not HAN.match(unit or "a")
+    if unit and not number.percent and (TIME_WORDS.fullmatch(" " + unit.split()[-1].lstrip("个個")) or (
+            english_unit and TIME_WORDS.match(text, end)) or re.fullmatch(r"[A-Z]{4,}", unit.split()[0])):
+        return None  # "five business days"; a vanity number ("1300 CYBER"); but 23支|及點數, 5,000元|時
     currency = money or currency
     if currency:
         if money == "CNY?":
