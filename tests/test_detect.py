@@ -210,6 +210,9 @@ def test_relative_dates_resolve_against_the_published_date():
     ("Checks were carried out from 20 December to 5 January 2025.", date(2025, 3, 2), "2024-12-20/2025-01-05"),
     ("新制最快可望在明（一一四）年上半年上路。", date(2024, 10, 2), "2025-01/2025-06"),
     ("行動由今年3月展開至10月底。", date(2024, 11, 5), "2024-03/2024-10"),
+    ("7月1日至8月31日，中央网信办在全国开展专项行动。", date(2026, 9, 8), "2026-07-01/2026-08-31"),
+    ("他今早在警察总部召开新闻发布会。", date(2026, 6, 9), "2026-06-09"),
+    ("警方昨晚拘捕3人。", date(2026, 6, 9), "2026-06-08"),
 ])
 def test_relative_dates_periods_and_ranges(text, published, expected):
     [(_, found)] = events(text, ("zh-Hant",) if not text.isascii() else ("en",), published)

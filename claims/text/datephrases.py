@@ -94,6 +94,8 @@ DATE_PATTERNS = [
     ("day-range", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\s*(?:-|–|to)\s*(?P<day2>\d{{1,2}})(?:,?\s+{_YE})?\b", re.I)),
     ("day", re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YE}", re.I)),
     ("day", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH},?\s+{_YE}", re.I)),
+    ("day-month-range", re.compile(rf"(?:(?P<year0>(?:1[89]|20)\d{{2}})年)?{_M}月{_D}[日号號]?(?:至|到|-|–)"
+                                   rf"(?:(?P<year>(?:1[89]|20)\d{{2}})年)?{_M2}月{_D2}[日号號]")),
     ("day-range", re.compile(rf"(?:{_Y}年)?{_M}月{_D}[日号號]?(?:至|到|-|–){_D2}[日号號]")),
     ("day-range", re.compile(rf"(?:(?<=[本上下]月)|(?<![\d月年(]))(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
     ("day", re.compile(rf"{_Y}年{_M}月{_D}[日号號]")),
@@ -146,7 +148,7 @@ DATE_PATTERNS = [
                               re.I)),
     ("cn-week-day", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<weekday>[{CN_WEEKDAYS}])")),
     ("week-day", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}(?:'s)?{_TIME_OF_DAY}\b", re.I)),
-    ("relative-day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b|(?P<cn>今天|今日|今晚|昨天|昨日|昨晚|明天|明日|前天|前日)"
+    ("relative-day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b|(?P<cn>今天|今日|今晚|今早|今晨|昨天|昨日|昨晚|昨早|昨晨|明天|明日|明早|前天|前日)"
                                 r"(?:[（(](?:\d{1,2}月)?\d{1,2}日?[)）])?", re.I)),
     ("day-noyear", re.compile(r"(?:本月|这个月|這個月)(?P<day>\d{1,2})[日号號]")),
     ("relative-day", re.compile(r"(?P<cn>今|昨|明)[（(](?P<day>\d{1,2})[)）]日")),
@@ -171,7 +173,11 @@ DATE_PATTERNS = [
 DATE_HINT = re.compile(r"(?:1[89]|20)\d\d|\d\s*[日号號]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|月|年|"
                        r"same month|week|day\b|year|month|yesterday|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|"
                        r"saturday|sunday|spring|summer|autumn|fall|winter|quarter|half|[HQ][1-4]\b|周|週|星期|礼拜|禮拜|"
-                       r"今天|昨天|明天|今日|昨日|明日|前天|季|今[（(]", re.I)
+                       r"[今昨明前][天日晚早晨]|季|今[（(]", re.I)
+
+
+ENGLISH_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+CHINESE_DAYS = {"今": 0, "昨": -1, "明": 1, "前": -2}  # by the first character: 今早, 昨晚, 明日, 前天
 
 
 class DateContext:
@@ -402,9 +408,7 @@ class DateContext:
             return FuzzyDate.day(month_start.year, month_start.month, day)
         if kind == "relative-day":
             rel = (parts.get("rel") or parts.get("cn") or "今日").lower()
-            shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "今天": 0, "今日": 0, "今晚": 0, "昨晚": -1,
-                     "昨天": -1,
-                     "昨日": -1, "明天": 1, "明日": 1, "前天": -2, "前日": -2, "今": 0, "昨": -1, "明": 1}[rel]
+            shift = ENGLISH_DAYS[rel] if rel in ENGLISH_DAYS else CHINESE_DAYS[rel[0]]
             day = reference + timedelta(days=shift)
             return FuzzyDate.day(day.year, day.month, day.day)
         if kind == "relative-week":
@@ -492,7 +496,7 @@ NEEDS = {
     "day-range": ("between", "-", "–", "to", "and", "至", "到"), "recent": ("日前", "近日"), "period": ("half", "quarter", "半年", "季", "月"),
     "cn-week-day": ("周", "週", "星期", "礼拜", "禮拜"), "same-month-day": ("同月",), "since-year": ("since", "自", "从", "從"),
     "since-month": ("since", "自", "从", "從"), "since-day": ("since", "自", "从", "從"),
-    "day-month-range": ("from", "between"),
+    "day-month-range": ("from", "between", "至", "到", "-", "–"),
     "year-range": ("from", "between", "至", "到", "-", "–"), "last-month-name": ("last",), "next-month-name": ("next",),
 }
 BOOK_TITLE = re.compile(r"《[^》\n]{1,80}》")
