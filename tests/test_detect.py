@@ -343,3 +343,13 @@ def test_the_bare_months_of_a_report_on_the_year_before_are_that_years():
     assert events(report, published=date(2027, 5, 1))[0][1] == "2026-03"
     assert dict(events(opening, ("zh-Hans",), date(2026, 7, 1)))["CNCERT发布预警"] == "2025-05-16"
     assert ("A man was arrested in March", "2027-03") in events(news, published=date(2027, 10, 1))  # no report
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("兩名被告今日在九龍城裁判法院提堂。", date(2025, 5, 22), "2025-05-22"),  # a court appearance
+    ("條例草案於5月8日在立法會首讀。", date(2025, 5, 22), "2025-05-08"),
+    ("中方与沙特当天续签合作谅解备忘录。", date(2026, 5, 12), "2026-05-12"),
+])
+def test_court_legislative_and_renewal_verbs_report_occurrences(text, published, expected):
+    [(_, found)] = events(text, ("zh-Hant",), published)
+    assert found == expected

@@ -60,7 +60,7 @@ took down | took effect | took place | traced | trained | unveil | unveiled | un
 visits | warned of | went into effect | went live | wrapped up
 """
 EVENT_VERBS_ZH = """
-宣判 起出 修正 修法 公告 刊宪 刊憲 判决 判決 定罪 羁押 羈押
+宣判 起出 修正 修法 公告 刊宪 刊憲 判决 判決 定罪 羁押 羈押 续签 續簽 提堂 首读 首讀 二读 二讀 三读 三讀
 下线 下線 返港 返台 抵港
 中断 中斷 商定 议定 議定 处以 處以
 展开 展開 登场 登場 开放 開放 建置 报警 報警 报案 報案 接到报警 接獲報案 启用 上路
@@ -86,7 +86,7 @@ BACK_REFERENCE = re.compile(r"\s*(?:(?:during|at|in|on the sidelines of|after|fo
                             r"(?:期间|期間|中|上|结束后|結束後)[，,]|此次|这次|這次|"
                             r"会上|會上|当天|當天|同日|當日|当日)", re.I)
 # The day of the reported operation named inside a clause: "set up a command post on the action day".
-OCCURRENCE_DAY = re.compile(r"\b(?:on|during|for) the (?:action|operational|raid) days?\b|行动当天|行動當天|行动日|行動日",
+OCCURRENCE_DAY = re.compile(r"\b(?:on|during|for) the (?:action|operational|raid) (?:days?|weeks?)\b|行动当天|行動當天|行动日|行動日",
                             re.I)
 # A run of days from a dated day: 起一連三日, 起连续5天, "for three days".
 DAY_RUN = re.compile(r"(?:[（(]\d{1,2}日?[)）])?\s*(?:起|开始|開始)?[^，。,;；]{0,6}?(?:一连|一連|连续|連續)(?P<days>[二三四五六七八九十]|\d{1,2})(?:日|天)|"
