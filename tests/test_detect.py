@@ -348,7 +348,7 @@ def test_the_bare_months_of_a_report_on_the_year_before_are_that_years():
 @pytest.mark.parametrize("text, published, expected", [
     ("兩名被告今日在九龍城裁判法院提堂。", date(2025, 5, 22), "2025-05-22"),  # a court appearance
     ("條例草案於5月8日在立法會首讀。", date(2025, 5, 22), "2025-05-08"),
-    ("中方与沙特当天续签合作谅解备忘录。", date(2026, 5, 12), "2026-05-12"),
+    ("中方与沙特11日续签合作谅解备忘录。", date(2026, 5, 12), "2026-05-11"),
 ])
 def test_court_legislative_and_renewal_verbs_report_occurrences(text, published, expected):
     [(_, found)] = events(text, ("zh-Hant",), published)
