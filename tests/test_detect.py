@@ -309,11 +309,11 @@ def test_the_action_day_named_inside_a_clause_is_the_day_of_the_reported_operati
     assert found["Europol set up a virtual command post on the action day"] == "2026-09-29"
 
 
-def test_only_a_short_occurrence_goes_on_into_the_next_sentence():
-    dated_by_a_day = "Police raided 14 addresses on Tuesday. Officers seized servers and phones."
-    dated_by_a_year = "Police raided 1,400 addresses in 2015. Officers seized servers and phones."
-    assert ("Officers seized servers and phones", "2016-03-01") in events(dated_by_a_day)
-    assert [quote for quote, _ in events(dated_by_a_year)] == ["Police raided 1,400 addresses in 2015"]
+def test_an_occurrence_goes_on_into_the_next_sentence_with_a_verb_of_occurrence():
+    occurring_in_a_year = "Police raided 1,400 addresses in 2015. Officers seized servers and phones."
+    about_the_year = "Police raided 1,400 addresses in 2015. Officers examined servers and phones."
+    assert ("Officers seized servers and phones", "2015") in events(occurring_in_a_year)
+    assert [quote for quote, _ in events(about_the_year)] == ["Police raided 1,400 addresses in 2015"]
 
 
 @pytest.mark.parametrize("text, expected", [

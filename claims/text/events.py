@@ -357,10 +357,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                                [(s, e) for _, s, e, _ in found])
             dated = _appositions(_sentence_dates(text, context, found, clauses, sentence_start, skip))
             phrases += dated
-            # The occurrence of the sentence before goes on into this one only if it had a day or so; a sentence
-            # after one about a year or a quarter is about the period, not about what happened in it.
-            carried = not dated and previous is not None and "\n" not in text[previous[0]:sentence_start] \
-                and (previous[1].date.end - previous[1].date.start).days <= 31
+            carried = not dated and previous is not None and "\n" not in text[previous[0]:sentence_start]
             refers_back = BACK_REFERENCE.match(text, sentence_start, sentence_end) is not None
             referring = not dated and lead is not None and (
                 refers_back or OCCURRENCE_DAY.search(text, sentence_start, sentence_end) is not None)
