@@ -102,6 +102,7 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
     ("共受理逾6千件。", ("逾6千件", "6000", "6000", None)),
     ("以面額六至七成的價格收購。", ("六至七成", "0.6", "0.6", "0.7")),
     ("點數超過新臺幣5,000元時須提示。", ("超過新臺幣5,000元", "5000", "5000", None)),  # 時 is no hour here
+    ("Officers recovered Tk 47.5 lakh in cash.", ("Tk 47.5 lakh", "4750000", None, None)),
 ])
 def test_figures_in_english_simplified_and_traditional(text, expected):
     language = "en" if text.isascii() else ("zh-Hant" if any(ch in text for ch in "處佔業國") else "zh-Hans")
@@ -353,3 +354,13 @@ def test_the_bare_months_of_a_report_on_the_year_before_are_that_years():
 def test_court_legislative_and_renewal_verbs_report_occurrences(text, published, expected):
     [(_, found)] = events(text, ("zh-Hant",), published)
     assert found == expected
+
+
+def test_a_list_of_places_does_not_part_a_verb_from_its_date():
+    text = "The suspects were picked up in drives in Dhaka, Gazipur and Faridpur on Sunday night and Monday."
+    assert events(text, published=date(2027, 10, 14)) == [(text[:-1], "2027-10-10/2027-10-11")]
+
+
+def test_a_sentence_about_the_drives_or_the_search_takes_the_operations_date():
+    text = "Police raided 12 addresses on Tuesday.\n\nDuring the search, officers seized 40 phones."
+    assert ("officers seized 40 phones", "2016-03-01") in events(text)

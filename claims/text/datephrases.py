@@ -144,7 +144,7 @@ DATE_PATTERNS = [
     ("week-range", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期)(?P<weekday>[{CN_WEEKDAYS}])"
                               rf"(?:[（(]\d{{1,2}}日?[)）])?(?:至|到|-|–|及|和|、)(?:周|週|星期)?(?P<weekday2>[{CN_WEEKDAYS}])"
                               rf"(?:[（(]\d{{1,2}}日?(?:(?:至|到|-|–|及|和|、)\d{{1,2}}日?)?[)）])?")),
-    ("week-range", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}\s+(?:and|to|through|-|–)\s+{_WEEKDAY2}\b",
+    ("week-range", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}{_TIME_OF_DAY}\s+(?:and|to|through|-|–)\s+{_WEEKDAY2}\b",
                               re.I)),
     ("cn-week-day", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<weekday>[{CN_WEEKDAYS}])")),
     ("week-day", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}(?:'s)?{_TIME_OF_DAY}\b", re.I)),

@@ -81,7 +81,7 @@ LINE_BREAK = re.compile(r"\n")
 # A sentence that goes on about the occurrence the sentence before dated.
 BACK_REFERENCE = re.compile(r"\s*(?:(?:during|at|in|on the sidelines of|after|following|before)\s+(?:the|this|that)\s+"
                             r"(?:\w+\s+)?(?:dialogue|meeting|talks|visit|operation|forum|conference|summit|exercise|"
-                            r"raids?|sessions?|days?|events?|ceremony|drills?)\b|签约仪式|簽約儀式|签字仪式|仪式上|儀式上|"
+                            r"raids?|sessions?|days?|events?|ceremony|drills?|drives?|search(?:es)?|crackdown|sweep)\b|签约仪式|簽約儀式|签字仪式|仪式上|儀式上|"
                             r"(?:开幕式|開幕式|闭幕式|閉幕式)上|(?:会议|會議|对话|對話|会谈|會談|会晤|會晤|行动|行動|活动|活動)?"
                             r"(?:期间|期間|中|上|结束后|結束後)[，,]|此次|这次|這次|"
                             r"会上|會上|当天|當天|同日|當日|当日)", re.I)
@@ -138,6 +138,20 @@ def _spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[i
     if position < end:
         spans.append((position, end))
     return spans
+
+
+def _with_verbless_joined(text: str, clauses: list[tuple[int, int]], has_verb) -> list[tuple[int, int]]:
+    """English clauses with no verb of their own joined to the clause before, when only a comma parts them
+    ("picked up in drives in Dhaka, Gazipur and Faridpur on Sunday": the places are a list, the date is the
+    verb's)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in clauses:
+        if joined and not has_verb(start, end) and text[joined[-1][1]:start].strip() == "," \
+                and not HAN.search(text, start, end):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _clauses(start: int, end: int, breaks: list[tuple[int, int]], keep: list[tuple[int, int]]
@@ -203,7 +217,9 @@ def _says_on_a_day(text: str, start: int, end: int, own: list[DatedPhrase]) -> b
 
 
 # Past tenses: regular, and the irregular ones news reports use.
-PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b|\b(?:cut|took|ran|met|began|sent|held|set|put|hit|made|gave|went|came|led|"
+PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b|\b(?:taken|given|seen|done|shown|written|stolen|frozen|broken|chosen|"
+                        r"driven|begun|drawn|flown|thrown|hidden|"
+                        r"cut|took|ran|met|began|sent|held|set|put|hit|made|gave|went|came|led|"
                         r"won|lost|fell|rose|shut|struck|broke|caught|brought|sold|spent|stole|told|paid|froze|seized|"
                         r"drew|fled|found|fought|kept|left|saw|stood|wrote|became|did)\b")
 
@@ -355,6 +371,8 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
             clauses = _clauses(sentence_start, sentence_end, breaks[bisect_left(break_starts, sentence_start):
                                                                      bisect_left(break_starts, sentence_end)],
                                [(s, e) for _, s, e, _ in found])
+            clauses = _with_verbless_joined(text, clauses, lambda a, b: _any_within(verbs, a - range_start, b - range_start)
+                                            or _any_within(other_verbs, a - range_start, b - range_start))
             dated = _appositions(_sentence_dates(text, context, found, clauses, sentence_start, skip))
             phrases += dated
             carried = not dated and previous is not None and "\n" not in text[previous[0]:sentence_start]
