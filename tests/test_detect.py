@@ -214,6 +214,10 @@ def test_relative_dates_resolve_against_the_published_date():
     ("7月1日至8月31日，中央网信办在全国开展专项行动。", date(2026, 9, 8), "2026-07-01/2026-08-31"),
     ("他今早在警察总部召开新闻发布会。", date(2026, 6, 9), "2026-06-09"),
     ("警方昨晚拘捕3人。", date(2026, 6, 9), "2026-06-08"),
+    ("香港警方上星期联同深圳警方开展联合行动。", date(2027, 3, 10), "2027-03-01/2027-03-07"),
+    ("台電已於去年底完成檢測。", date(2026, 5, 1), "2025-12"),
+    ("該員自113年6月起至114年3月止蒐集個資。", date(2025, 12, 20), "2024-06/2025-03"),
+    ("The law takes effect on July 1.", date(2027, 4, 13), "2027-07-01"),  # a present tense that schedules
 ])
 def test_relative_dates_periods_and_ranges(text, published, expected):
     [(_, found)] = events(text, ("zh-Hant",) if not text.isascii() else ("en",), published)
@@ -364,3 +368,10 @@ def test_a_list_of_places_does_not_part_a_verb_from_its_date():
 def test_a_sentence_about_the_drives_or_the_search_takes_the_operations_date():
     text = "Police raided 12 addresses on Tuesday.\n\nDuring the search, officers seized 40 phones."
     assert ("officers seized 40 phones", "2016-03-01") in events(text)
+
+
+def test_a_sentence_during_or_after_the_reported_occurrence_takes_its_date():
+    text = "两国警方5月12日在迪拜签署合作备忘录。\n\n大会期间，中方宣布将举办培训班。\n\n处长在签署仪式后表示，合作将深化。"
+    found = dict(events(text, ("zh-Hans",), date(2027, 5, 13)))
+    assert found["中方宣布将举办培训班"] == "2027-05-12"
+    assert found["处长在签署仪式后表示"] == "2027-05-12"

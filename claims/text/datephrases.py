@@ -30,6 +30,7 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "两": 2, "兩": 2}
 FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans? to|planned (?:to|for)|scheduled|set to|would|intends?|"
+                    r"takes effect|comes? into (?:force|effect)|opens|begins|starts|kicks off|"
                     r"due to (?!the\b|a\b|an\b|its\b|their\b)|"
                     r"threaten(?:s|ed)? to|aims? to|next|coming|upcoming)\b|将|將|拟|擬|预计|預計|准备|準備|"
                     r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|須於|须于|須在|须在|预定|預定|预订|计划于|計劃於|计划在|計劃在|下周|下週|明年|下月|下个月|下個月",
@@ -113,6 +114,7 @@ DATE_PATTERNS = [
     ("year-range", re.compile(r"(?P<year>(?:19|20)\d{2})年?(?:至|到|-|–)(?P<year2>(?:19|20)\d{2})年(?:间|間)?")),
     ("month", re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_YE}", re.I)),
     ("month", re.compile(rf"{_Y}年{_M}月")),
+    ("month-year-range", re.compile(rf"(?:自|從|从)?{_ROC}{_M}月起?(?:至|到){_ROC.replace('roc', 'roc2')}{_M2}月止?")),
     ("roc-month", re.compile(rf"{_ROC}{_M}月")),
     ("year-period", re.compile(rf"(?:{_Y}年|{_REL_YEAR}|{_ROC})(?:的)?{_CN_PERIOD}")),
     ("year-period", re.compile(rf"\b(?:{_EN_HALF}|{_EN_QUARTER}|{_EN_FIRST}){_EN_WHICH_YEAR}\b", re.I)),
@@ -152,13 +154,14 @@ DATE_PATTERNS = [
                                 r"(?:[（(](?:\d{1,2}月)?\d{1,2}日?[)）])?", re.I)),
     ("day-noyear", re.compile(r"(?:本月|这个月|這個月)(?P<day>\d{1,2})[日号號]")),
     ("relative-day", re.compile(r"(?P<cn>今|昨|明)[（(](?P<day>\d{1,2})[)）]日")),
-    ("relative-week", re.compile(r"\b(?P<rel>last|this|next)\s+week\b|(?P<cn>上周|上週|本周|本週|下周|下週)(?![一二三四五六日天])",
+    ("relative-week", re.compile(r"\b(?P<rel>last|this|next)\s+week\b|(?P<cn>上周|上週|本周|本週|下周|下週|[上本下这這](?:个|個)?星期)(?![一二三四五六日天])",
                                  re.I)),
     ("relative-month", re.compile(r"\b(?P<rel>last|this|next)\s+month\b|"
                                   r"(?P<cn>上月|上个月|上個月|本月|这个月|這個月|下月|下个月|下個月)", re.I)),
     ("recent", re.compile(r"(?P<cn>(?<![\d一二三四五六七八九十])日前|近日)")),
     ("years-ago", re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? ago\b", re.I)),
     ("season", re.compile(r"\b(?:(?P<which>this|last|next|the)\s+)(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
+    ("year-end", re.compile(r"(?P<rel>去年|今年|明年|前年)底")),
     ("relative-year", re.compile(r"\b(?P<rel>last|this|next)\s+year\b|"
                                  r"(?P<cn>去年|今年|明年|前年|年底|年內|年内|年初)(?!\d|[一二三四五六七八九十]月)", re.I)),
     ("month-day-noyear", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})", re.I)),
@@ -273,6 +276,9 @@ class DateContext:
             start = date(year, month, _number(parts["day"]))
             last = reference if reference and reference >= start else start
             return FuzzyDate(start, last, DAY)
+        if kind == "year-end":  # 去年底: the last month of last year
+            year = self._year_of(parts)
+            return FuzzyDate.month(year, 12) if year else None
         if kind == "since-month" and parts.get("edge"):  # 自去年底起: from December, 自今年初起: from January
             month = 12 if parts["edge"] == "底" else 1
         if kind == "since-month":
@@ -327,6 +333,8 @@ class DateContext:
                 shift = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "本年": 0, "同年": 0}
                 parts = {**parts, "year": str(reference.year + shift[parts["rel"]]),
                          "year2": str(reference.year + shift[parts["rel2"]])}
+            if parts.get("roc"):  # 自113年6月起至114年3月止
+                parts = {**parts, "year": str(_number(parts["roc"]) + 1911), "year2": str(_number(parts["roc2"]) + 1911)}
             first = date(_number(parts["year"]), month, 1)
             last = FuzzyDate.month(_number(parts["year2"]), month_number(parts["month2"])).end
             return FuzzyDate(first, last, MONTH_PRECISION) if first < last else None
@@ -413,7 +421,7 @@ class DateContext:
             return FuzzyDate.day(day.year, day.month, day.day)
         if kind == "relative-week":
             rel = (parts.get("rel") or parts.get("cn")).lower()
-            step = -7 if rel in ("last", "上周", "上週") else 7 if rel in ("next", "下周", "下週") else 0
+            step = -7 if rel == "last" or rel.startswith("上") else 7 if rel == "next" or rel.startswith("下") else 0
             monday = reference - timedelta(days=reference.weekday()) + timedelta(days=step)
             return FuzzyDate(monday, monday + timedelta(days=6), DAY)
         if kind == "same-month-day":
@@ -486,7 +494,7 @@ LOWERED = [re.compile(pattern.pattern.replace("[HQ]", "[hq]")) for _, pattern in
 NEEDS = {
     "relative-month": ("month", "上月", "本月", "下月", "个月", "個月"),
     "relative-year": ("year", "去年", "今年", "明年", "前年", "年底", "年內", "年内", "年初"),
-    "relative-week": ("week", "上周", "上週", "本周", "本週", "下周", "下週"),
+    "relative-week": ("week", "上周", "上週", "本周", "本週", "下周", "下週", "星期"),
     "relative-day": ("today", "yesterday", "tomorrow", "tonight", "今", "昨", "明天", "明日", "前天", "前日"),
     "week-day": ("day",), "season": ("spring", "summer", "autumn", "fall", "winter"),
     "same-month": ("same month", "同月"), "years-ago": ("ago",), "same-day": ("day", "当", "當", "同日"),

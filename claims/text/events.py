@@ -61,6 +61,7 @@ visits | warned of | went into effect | went live | wrapped up
 """
 EVENT_VERBS_ZH = """
 宣判 起出 修正 修法 公告 刊宪 刊憲 判决 判決 定罪 羁押 羈押 续签 續簽 提堂 首读 首讀 二读 二讀 三读 三讀
+侦查终结 偵查終結 提起公诉 提起公訴 扣得 圆满结束 圓滿結束
 下线 下線 返港 返台 抵港
 中断 中斷 商定 议定 議定 处以 處以
 展开 展開 登场 登場 开放 開放 建置 报警 報警 报案 報案 接到报警 接獲報案 启用 上路
@@ -82,6 +83,7 @@ LINE_BREAK = re.compile(r"\n")
 BACK_REFERENCE = re.compile(r"\s*(?:(?:during|at|in|on the sidelines of|after|following|before)\s+(?:the|this|that)\s+"
                             r"(?:\w+\s+)?(?:dialogue|meeting|talks|visit|operation|forum|conference|summit|exercise|"
                             r"raids?|sessions?|days?|events?|ceremony|drills?|drives?|search(?:es)?|crackdown|sweep)\b|签约仪式|簽約儀式|签字仪式|仪式上|儀式上|"
+                            r"[^\s，,。]{0,8}(?:仪式|儀式)后|[^\s，,。]{0,8}(?:仪式|儀式)後|[^\s，,。]{1,6}(?:期间|期間)[，,]|"
                             r"(?:开幕式|開幕式|闭幕式|閉幕式)上|(?:会议|會議|对话|對話|会谈|會談|会晤|會晤|行动|行動|活动|活動)?"
                             r"(?:期间|期間|中|上|结束后|結束後)[，,]|此次|这次|這次|"
                             r"会上|會上|当天|當天|同日|當日|当日)", re.I)
