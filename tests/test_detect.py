@@ -103,6 +103,11 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
     ("以面額六至七成的價格收購。", ("六至七成", "0.6", "0.6", "0.7")),
     ("點數超過新臺幣5,000元時須提示。", ("超過新臺幣5,000元", "5000", "5000", None)),  # 時 is no hour here
     ("Officers recovered Tk 47.5 lakh in cash.", ("Tk 47.5 lakh", "4750000", None, None)),
+    ("Losses hit near £100 million.", ("near £100 million", "100000000", None, "100000000")),
+    ("Police held 1,300 or so suspects.", ("1,300 or so suspects", "1300", None, None)),
+    ("涉款達6億3,000餘萬元。", ("6億3,000餘萬元", "630000000", "630000000", None)),
+    ("受訪者中接近一半曾受騙。", ("接近一半", "0.5", None, "0.5")),
+    ("近半數受訪者曾受騙。", ("近半數", "0.5", None, "0.5")),
 ])
 def test_figures_in_english_simplified_and_traditional(text, expected):
     language = "en" if text.isascii() else ("zh-Hant" if any(ch in text for ch in "處佔業國") else "zh-Hans")

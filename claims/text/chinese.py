@@ -54,7 +54,7 @@ def chinese_number(numeral: str) -> Decimal:
     raise ValueError(f"{numeral!r} is not a Chinese numeral")
 
 
-TO_SIMPLIFIED = str.maketrans({"兩": "两", "萬": "万", "億": "亿", "點": "点", "○": "〇", ".": "点", "．": "点",
+TO_SIMPLIFIED = str.maketrans({"兩": "两", "萬": "万", "億": "亿", "點": "点", "○": "〇", ".": "点", "．": "点", "餘": "余",
                                "廿": "二十", "卅": "三十"})
 
 
@@ -75,6 +75,8 @@ def mixed_number(numeral: str) -> Decimal:
         elif token == "亿":
             big += (mid + small + (pending or 0) or 1) * 10**8
             mid, small, pending = Decimal(0), Decimal(0), None
+        elif token in "多余":  # 6亿3,000余万: "more than" said before the scale; the bound is the reader's
+            continue
         else:
             raise ValueError(f"{numeral!r} is not a number")
     return big + mid + small + (pending or 0)

@@ -29,12 +29,12 @@ SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10*
           "億": 10**8}
 LOWER_BEFORE = ("no less than", "not less than", "no fewer than", "just over", "well over", "more than", "over", "exceeded", "exceeding", "exceeds", "above", "at least", "upwards of",
                 "in excess of", "超过", "超過", "逾", "至少", "最少", "不少于", "不少於", "不低于", "不低於", "突破", "多于", "多於", "超")
-UPPER_BEFORE = ("多达", "多達", "不多于", "不多於", "不超过", "不超過", "最高", "至多", "at most", "no more than", "just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as",
+UPPER_BEFORE = ("多达", "多達", "不多于", "不多於", "不超过", "不超過", "最高", "至多", "at most", "no more than", "just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as", "near",
                 "at most", "no more than", "近", "将近", "將近", "接近", "不到", "不足", "最多", "逼近")
 PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between", "an estimated", "another", "约", "約", "大约", "大約", "约合", "約合")
 LOWER_AFTER = ("有余", "有餘", "有多", "多", "余", "餘", "以上", "+", " or more", " plus", "-plus", "-odd")
 UPPER_AFTER = ("以下", "以内", "以內")
-PLAIN_AFTER = ("左右",)
+PLAIN_AFTER = ("左右", " or so")
 # Signs and codes before an amount; a dollar sign after letters is that country's dollar (NZ$, HK$).
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "AU$": "AUD",
                   "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY",
@@ -104,10 +104,10 @@ SPACED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 CN_NUMBER = re.compile(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
                        rf"(?P<more>多|余|餘|来|來)?(?P<scale>(?<=[多余餘来來])[万萬亿億]+)?(?P<percent>%|[个個]?百分[点點])?")
 # Arabic digits and Chinese scales mixed: 1万2000, 4万6563, 6亿5170万, 13億5千萬, 7萬6,418.
-MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:(?:\d[\d,]*|[一二三四五六七八九])[千百]?[亿億万萬]?)+"
+MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:(?:\d[\d,]*|[一二三四五六七八九])[千百]?(?:[余餘多](?=[万萬]))?[亿億万萬]?)+"
                    r"|(?<![\d.,])\d+[亿億](?:\d+|[一二三四五六七八九])[千百]?[万萬]")
 CN_FRACTION = re.compile(rf"(?P<whole>{chinese.CN_NUMERAL}|\d+)分之(?P<part>{chinese.CN_NUMERAL}|\d+(?:\.\d+)?)")
-CN_HALF = re.compile(r"(?P<approx>近|逾|超过|超過|过|過|约|約)?(?:一半|(?<=[近逾过過])半数?(?![年月天日]))")
+CN_HALF = re.compile(r"(?P<approx>接近|将近|將近|近|逾|超过|超過|过|過|约|約)?(?:一半|(?<=[近逾过過])半[数數]?(?![年月天日]))")
 CN_PERCENT = re.compile(rf"百分之(?P<number>\d+(?:\.\d+)?|{chinese.CN_NUMERAL})")
 SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": Decimal(1) / 3,
                "two thirds": Decimal(2) / 3, "two-thirds": Decimal(2) / 3, "a quarter": Decimal("0.25"), "a fourth": Decimal("0.25"),
@@ -274,7 +274,9 @@ def _chinese_numbers(doc: _Text, start: int, end: int) -> list[_Number]:
         except ValueError:
             continue
         more = re.match(r"多|余|餘", text[match.end():match.end() + 1])
-        found.append(_Number(match.start(), match.end() + (1 if more else 0), value, scaled=True, low=bool(more)))
+        inside = any(ch in "多余餘" for ch in match.group())  # 6億3,000餘萬: more than 630 million
+        found.append(_Number(match.start(), match.end() + (1 if more else 0), value, scaled=True,
+                             low=bool(more) or inside))
     for match in CN_FRACTION.finditer(text, start, end):
         try:
             whole, part = (Decimal(x) if x[0].isdigit() else chinese.chinese_number(x)
@@ -286,7 +288,7 @@ def _chinese_numbers(doc: _Text, start: int, end: int) -> list[_Number]:
     for match in CN_HALF.finditer(text, start, end):
         approx = match["approx"] or ""
         found.append(_Number(match.start(), match.end(), Decimal("0.5"), percent=True, share=True, chinese=True,
-                             low=approx in ("逾", "超过", "超過", "过", "過"), high=approx == "近"))
+                             low=approx in ("逾", "超过", "超過", "过", "過"), high=approx in ("近", "接近", "将近", "將近")))
     for match in CN_PERCENT.finditer(text, start, end):
         number = match["number"]
         try:
@@ -556,7 +558,7 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         if tail.startswith(word) and not (number.percent and word == "+"):
             low, high = low or word in LOWER_AFTER, high or word in UPPER_AFTER
             end += len(word)
-            if word in ("-plus", "-odd") and not unit:
+            if word in ("-plus", "-odd", " or so") and not unit:
                 unit, end, _ = _english_unit(text, end)  # "7,000-plus scam websites", "2,300-odd websites"
             break
     if number.to is not None:
