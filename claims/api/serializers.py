@@ -8,8 +8,9 @@ from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Docum
 from claims.text.dates import FuzzyDate, format_interval
 
 
-class FuzzyDateField(serializers.Field):
-    """A date of known precision as ISO cut to it: "2013", "2013-10", "2013-10-01", or "2011/2014"."""
+class DateIntervalField(serializers.Field):
+    """A model's `<prefix>_start`, `_end` and `_precision` as one ISO 8601 interval cut to its precision:
+    "2013", "2013-10", "2013-10-01", or "2011/2014"."""
 
     default_error_messages = {"invalid": "{error}"}
 
@@ -42,7 +43,7 @@ class FuzzyDateField(serializers.Field):
         return False, data
 
 
-extend_schema_field(OpenApiTypes.STR)(FuzzyDateField)
+extend_schema_field(OpenApiTypes.STR)(DateIntervalField)
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -72,7 +73,7 @@ class ActorSerializer(serializers.ModelSerializer):
 class DocumentSerializer(serializers.ModelSerializer):
     source = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all(), allow_null=True,
                                           required=False)
-    published = FuzzyDateField("published", required=False)
+    published = DateIntervalField("published", required=False)
     published_precision = serializers.CharField(read_only=True, allow_null=True)
     languages = serializers.ListField(child=serializers.ChoiceField(Language.choices), required=False)
 
@@ -131,7 +132,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     document_title = serializers.CharField(source="document.title", read_only=True)
     source = serializers.SerializerMethodField()
     quote = serializers.CharField(required=False, trim_whitespace=False)
-    date = FuzzyDateField("date", required=False)
+    date = DateIntervalField("date", required=False)
     date_precision = serializers.SerializerMethodField()
     actors = ClaimActorSerializer(source="claim_actors", many=True, required=False)
     links = serializers.SerializerMethodField()
