@@ -86,7 +86,7 @@ def cases(p: dict) -> list[Case]:
         return Case(floor_name, f"/api/claims/?{query}", f"/{floor_name}?{urlencode(floor)}",
                     f"/naive/claims/?{query}", kind)
 
-    from claims.text.search import han_tsquery, split_query
+    from claims.text.search_terms import han_tsquery, split_query
 
     zh = "钓鱼网站"
     export = {"value_max": p["export_max"]}
