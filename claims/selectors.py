@@ -16,11 +16,11 @@ from itertools import islice
 
 import orjson
 from django.db import connections
-from django.db.models import Q, QuerySet, TextField
-from django.db.models.expressions import RawSQL
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from claims.models import Claim, ClaimActor, ClaimLink
+from claims.sql import claim_related_json
 from claims.text.dates import format_interval
 
 CLAIM_VALUES = (
@@ -29,20 +29,6 @@ CLAIM_VALUES = (
     "date_start", "date_end", "date_precision", "event_type", "place", "detached", "created_at", "updated_at",
 )
 API_ORDERING = ("document_id", "start", "id")
-
-# the same lists the second and third queries read, as JSON text from correlated subqueries (PostgreSQL)
-ACTORS_JSON = """coalesce((SELECT json_agg(json_build_object('role', ca.role, 'id', a.id, 'slug', a.slug,
-                                                      'name', a.name) ORDER BY ca.role, a.name, a.id)
-                   FROM claims_claimactor ca JOIN claims_actor a ON a.id = ca.actor_id
-                   WHERE ca.claim_id = claims_claim.id), '[]')::text"""
-LINKS_JSON = """coalesce((SELECT json_agg(json_build_object('id', l.id, 'claim', l.other, 'relation', l.relation,
-                                                     'status', l.status) ORDER BY l.id)
-                  FROM (SELECT id, to_claim_id AS other, relation, status FROM claims_claimlink
-                        WHERE from_claim_id = claims_claim.id
-                        UNION ALL
-                        SELECT id, from_claim_id, relation, status FROM claims_claimlink
-                        WHERE to_claim_id = claims_claim.id) l), '[]')::text"""
-
 
 def _decimal(value: Decimal | None) -> str | None:
     return None if value is None else format(value.quantize(Decimal("0.000001")), "f")
@@ -57,8 +43,7 @@ def _datetime(value: datetime, zone) -> str:
 def claim_values(queryset: QuerySet) -> QuerySet:
     """The columns claim_representations needs, as a values() queryset keeping the filters and ordering."""
     if connections[queryset.db].vendor == "postgresql":
-        return queryset.values(*CLAIM_VALUES, actors_json=RawSQL(ACTORS_JSON, (), output_field=TextField()),
-                               links_json=RawSQL(LINKS_JSON, (), output_field=TextField()))
+        return queryset.values(*CLAIM_VALUES, **claim_related_json(queryset.db))
     return queryset.values(*CLAIM_VALUES)
 
 
