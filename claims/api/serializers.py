@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document, Language, Source
+from claims.representations import CLAIM_FIELD_NAMES, CLAIM_READ_ONLY_FIELDS
 from claims.text.dates import FuzzyDate, format_interval
 
 
@@ -128,9 +129,12 @@ class LinkBriefSerializer(serializers.Serializer):
 
 
 class ClaimSerializer(serializers.ModelSerializer):
+    """Writes of claims, and the schema of the representation claims.representations defines (reads go
+    through claims.selectors, which builds it from values() rows; a test holds the two equal)."""
+
     document = serializers.PrimaryKeyRelatedField(queryset=Document.objects.all())
     document_title = serializers.CharField(source="document.title", read_only=True)
-    source = serializers.SerializerMethodField()
+    source = serializers.CharField(source="document.source.slug", read_only=True, allow_null=True)
     quote = serializers.CharField(required=False, trim_whitespace=False)
     date = DateIntervalField("date", required=False)
     date_precision = serializers.SerializerMethodField()
@@ -139,15 +143,9 @@ class ClaimSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Claim
-        fields = ["id", "document", "document_title", "source", "kind", "status", "verdict", "language", "start",
-                  "end", "quote", "prefix", "suffix", "paraphrase", "note", "value", "value_low", "value_high",
-                  "unit", "date", "date_precision", "event_type", "place", "detached", "actors", "links",
-                  "created_at", "updated_at"]
-        read_only_fields = ["prefix", "suffix", "detached", "created_at", "updated_at"]
+        fields = CLAIM_FIELD_NAMES
+        read_only_fields = CLAIM_READ_ONLY_FIELDS
         extra_kwargs = {"language": {"required": False}}
-
-    def get_source(self, claim) -> str | None:
-        return claim.document.source.slug if claim.document.source else None
 
     def get_date_precision(self, claim) -> str | None:
         return claim.date_precision or None
