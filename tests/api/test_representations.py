@@ -1,15 +1,17 @@
 """A claim's representation is defined once (claims.representations): the fast read path (claims.selectors)
-shows every claim exactly as ClaimSerializer does, and the list, the detail, both exports and the schema all
-have its fields, in its order."""
+shows every claim exactly as ClaimSerializer does, and the list, the detail, both exports, the schema and the
+benchmark floor's hand-written SQL all have its fields, in its order, with the same values."""
 
 import csv
 import io
 import json
 from datetime import date
 from decimal import Decimal
+from urllib.parse import urlencode
 
 import orjson
 import pytest
+from django.db import connection
 
 from claims.api.serializers import ClaimSerializer
 from claims.models import Claim
@@ -102,3 +104,36 @@ def test_csv_cells_show_lists_and_nulls_as_text(varied_claims, client_as):
     assert rows[0]["links"] == f"{event.pk}:corroborates:confirmed; {varied_claims[3].pk}:conflicts:rejected"
     assert (rows[1]["source"], rows[1]["value"], rows[1]["date"], rows[1]["note"]) == ("", "", "", "'=SUM(A1)")
 
+
+@pytest.fixture
+def floor(monkeypatch):
+    """benchmarks/floor.py answering GET requests in this process, on the test's own connection."""
+    from benchmarks import floor
+
+    connection.ensure_connection()
+    monkeypatch.setattr(floor, "connection", lambda: connection.connection)
+
+    def get(path: str, **params) -> bytes:
+        answer = {}
+        body = floor.app({"PATH_INFO": path, "QUERY_STRING": urlencode(params)},
+                         lambda status, headers: answer.update(status=status))
+        assert answer["status"] == "200 OK"
+        return b"".join(body)
+
+    return get
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the floor is PostgreSQL's")
+def test_the_benchmark_floor_answers_what_the_api_answers(varied_claims, client_as, floor):
+    """The floor's hand-written SQL gives every field of the representation, in order, with the API's values."""
+    client = client_as("fact-checkers")
+    for claim in varied_claims:
+        api = client.get(f"/api/claims/{claim.pk}/").json()
+        found = orjson.loads(floor("/claim", id=claim.pk))
+        assert list(found) == CLAIM_FIELD_NAMES
+        assert found == api
+    listed = orjson.loads(floor("/order_date", page_size=10))["results"]
+    assert listed == client.get("/api/claims/?ordering=date&page_size=10").json()["results"]
+    exported = [orjson.loads(line) for line in floor("/export", value_max="1").splitlines()]
+    api_export = b"".join(client.get("/api/claims/?format=jsonl&value_max=1").streaming_content).splitlines()
+    assert exported == [orjson.loads(line) for line in api_export] and exported
