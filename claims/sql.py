@@ -1,5 +1,6 @@
 """Every raw SQL statement of the app outside its migrations, in one place, with table and column names
-taken from the models' _meta (a renamed field or table changes the SQL, a misspelt one fails at import).
+taken from the models' _meta (a renamed field or table changes the SQL; a misspelt one raises
+FieldDoesNotExist the first time the statement is rendered).
 
 Templates name a model as {Claim} (its table) and a field as {Claim.start} (its column), both quoted.
 """
