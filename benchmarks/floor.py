@@ -4,7 +4,8 @@ encoded with orjson, in a minimal WSGI app (no framework). Served by the same gu
     DATABASE_URL=... gunicorn benchmarks.floor:app
 
 `GET /<query>?<parameters>` runs the named query below; the rows and fields are the API's, so the
-benchmark can check that both answer with the same claims in the same order.
+benchmark can check that both answer with the same claims in the same order. A claim has every field of
+the API's representation (claims.representations), in its order, with the same values: a test holds it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ SELECT c.id, c.document_id AS document, d.title AS document_title, s.slug AS sou
        {DATE.format(p="c.date")} AS date, nullif(c.date_precision, '') AS date_precision,
        c.event_type, c.place, c.detached,
        coalesce((SELECT json_agg(json_build_object('role', ca.role, 'id', a.id, 'slug', a.slug, 'name', a.name)
-                                 ORDER BY ca.id)
+                                 ORDER BY ca.role, a.name, a.id)
                  FROM claims_claimactor ca JOIN claims_actor a ON a.id = ca.actor_id WHERE ca.claim_id = c.id),
                 '[]') AS actors,
        coalesce((SELECT json_agg(json_build_object('id', l.id, 'claim', l.other, 'relation', l.relation,
@@ -92,6 +93,7 @@ def connection() -> psycopg.Connection:
     global _connection
     if _connection is None or _connection.closed or _connection.broken:
         _connection = psycopg.connect(os.environ["DATABASE_URL"], autocommit=True)
+        _connection.execute("SET TimeZone TO 'UTC'")  # the API's TIME_ZONE: times end in Z (OPT_UTC_Z)
     return _connection
 
 
@@ -102,6 +104,10 @@ def rows(sql: str, params: dict) -> list[dict]:
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+def dumps(value) -> bytes:
+    return orjson.dumps(value, option=orjson.OPT_UTC_Z)
+
+
 def app(environ, start_response):
     name = environ["PATH_INFO"].strip("/")
     params = dict(parse_qsl(environ.get("QUERY_STRING", "")))
@@ -109,15 +115,14 @@ def app(environ, start_response):
     if name in LISTS:
         size = int(params.pop("page_size", 100))
         found = rows(LISTS[name] + f" LIMIT {size + 1}", params)
-        body = orjson.dumps({"next": "next" if len(found) > size else None, "previous": None,
-                             "results": found[:size]})
+        body = dumps({"next": "next" if len(found) > size else None, "previous": None, "results": found[:size]})
     elif name == "claim":
-        body = orjson.dumps(rows(CLAIM_DETAIL, params)[0])
+        body = dumps(rows(CLAIM_DETAIL, params)[0])
     elif name == "document":
-        body = orjson.dumps(rows(DOCUMENT_DETAIL, params)[0])
+        body = dumps(rows(DOCUMENT_DETAIL, params)[0])
     elif name == "export":
         content_type = "application/jsonl"
-        body = b"".join(orjson.dumps(row) + b"\n" for row in rows(EXPORT, params))
+        body = b"".join(dumps(row) + b"\n" for row in rows(EXPORT, params))
     else:
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"no such query\n"]

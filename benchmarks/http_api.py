@@ -8,8 +8,9 @@ migrated and filled by generate_synthetic (documents = claims / 10, actors = cla
 gunicorn on loopback, one sync worker each: the API (production settings), the floor (benchmarks/floor.py:
 one hand-written SQL query per request, orjson) and the naive baseline (benchmarks/naive.py, served by the
 API's server under /naive/). Each query is first checked to return the same rows in the same order from
-all three, then requested round-robin, one request at a time, and p50/p95 are printed with the ratios
-API/floor and naive/API, and the number of SQL queries each Django view ran.
+all three, and the same fields and values from the API and the floor; then it is requested round-robin,
+one request at a time, and p50/p95 are printed with the ratios API/floor and naive/API, and the number
+of SQL queries each Django view ran.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def cases(p: dict) -> list[Case]:
         return Case(floor_name, f"/api/claims/?{query}", f"/{floor_name}?{urlencode(floor)}",
                     f"/naive/claims/?{query}", kind)
 
-    from claims.text.search import han_tsquery, split_query
+    from claims.text.search_terms import han_tsquery, split_query
 
     zh = "钓鱼网站"
     export = {"value_max": p["export_max"]}
@@ -143,11 +144,12 @@ def get(port: int, path: str) -> tuple[float, bytes]:
     return elapsed, body
 
 
-def ids_of(body: bytes, kind: str) -> list:
+def rows_of(body: bytes, kind: str) -> list[dict]:
+    """The rows of an answer: a page's results, an export's lines, or the one object of a detail."""
     if kind == "export":
-        return [json.loads(line)["id"] for line in body.splitlines() if line.strip()]
+        return [json.loads(line) for line in body.splitlines() if line.strip()]
     data = json.loads(body)
-    return [row["id"] for row in data["results"]] if "results" in data else [data["id"]]
+    return data["results"] if "results" in data else [data]
 
 
 def count_queries(env: dict, all_cases: list[Case]) -> None:
@@ -211,11 +213,18 @@ def main() -> None:
     try:
         for case in all_cases:
             paths = {"api": case.api, "floor": case.floor, "naive": case.naive}
-            seen = {target: ids_of(get(ports[target], paths[target])[1], case.kind) for target in targets}
+            answers = {target: rows_of(get(ports[target], paths[target])[1], case.kind) for target in targets}
+            seen = {target: [row["id"] for row in rows] for target, rows in answers.items()}
             for target in targets:
                 if seen[target] != seen["api"]:
                     raise SystemExit(f"{case.name}: {target} answered other rows than the API "
                                      f"({seen[target][:5]}... against {seen['api'][:5]}...)")
+            differing = [(api, floor) for api, floor in zip(answers["api"], answers["floor"]) if api != floor]
+            if differing:  # the floor shows each row as the API does: no field it could skip
+                api, floor = differing[0]
+                fields = sorted(key for key in api.keys() | floor.keys() if api.get(key) != floor.get(key))
+                raise SystemExit(f"{case.name}: the floor shows {len(differing)} rows otherwise than the API "
+                                 f"(row {api['id']}: {', '.join(fields)})")
             case.rows = len(seen["api"])
             rounds = max(3, args.requests // 10) if case.kind == "export" else args.requests
             for target in targets:

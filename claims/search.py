@@ -1,4 +1,7 @@
-"""Full-text search of claims, documents and actors: PostgreSQL's stored vectors, else LIKE."""
+"""Full-text search of claims, documents and actors as queryset filters: PostgreSQL's stored vectors, else LIKE.
+
+The terms (Chinese bigrams in both scripts) come from claims.text.search_terms, which needs no Django.
+"""
 
 from functools import reduce
 from operator import or_
@@ -7,7 +10,11 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from claims.text.search import han_tsquery, script_variants, split_query
+from claims.text.search_terms import han_tsquery, script_variants, split_query
+
+# the fields each PostgreSQL search-vector trigger indexes (migration 0003), searched by LIKE elsewhere
+CLAIM_SEARCH_FIELDS = ["quote", "paraphrase"]
+DOCUMENT_SEARCH_FIELDS = ["title", "text"]
 
 
 def text_search_query(query: str) -> SearchQuery | None:
@@ -40,11 +47,11 @@ def search(queryset: QuerySet, query: str, like_fields: list[str]) -> QuerySet:
 
 
 def search_claims(queryset: QuerySet, query: str) -> QuerySet:
-    return search(queryset, query, ["quote", "paraphrase"])
+    return search(queryset, query, CLAIM_SEARCH_FIELDS)
 
 
 def search_documents(queryset: QuerySet, query: str) -> QuerySet:
-    return search(queryset, query, ["title", "text"])
+    return search(queryset, query, DOCUMENT_SEARCH_FIELDS)
 
 
 def search_actors(queryset: QuerySet, query: str) -> QuerySet:

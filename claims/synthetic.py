@@ -145,6 +145,16 @@ class DocumentRow(factory.DictFactory):
         return "".join(parts), specs
 
 
+# the fields of the rows document_rows and claim_row make, in order
+DOCUMENT_ROW_FIELDS = ("id", "created_at", "updated_at", "title", "source", "republished_from", "url", "byline",
+                       "published_start", "published_end", "published_precision", "languages", "text", "content_hash",
+                       "filename", "main_ranges", "duplicate_ranges", "imported_at")
+CLAIM_ROW_FIELDS = ("id", "created_at", "updated_at", "document", "start", "end", "quote", "prefix", "suffix", "kind",
+                    "status", "verdict", "language", "paraphrase", "note", "detached", "value", "value_low",
+                    "value_high", "unit", "date_start", "date_end", "date_precision", "event_type", "place",
+                    "created_by", "updated_by")
+
+
 def document_rows(first_id: int, sources: list[int], claim_counts: list[int], token: str):
     """COPY rows for documents with the given numbers of claims, each with its text and claim specs."""
     for i, count in enumerate(claim_counts):
@@ -159,6 +169,7 @@ def document_rows(first_id: int, sources: list[int], claim_counts: list[int], to
 
 
 def claim_row(claim_id: int, document_id: int, text: str, spec: ClaimSpec) -> tuple:
+    """A COPY row for a claim: the values of CLAIM_ROW_FIELDS."""
     prefix, suffix = context(text, spec.start, spec.end)
     value = low = high = None
     if spec.kind == "figure":

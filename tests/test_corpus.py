@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from rest_framework.authtoken.models import Token
 
-from claims.models import Actor, Claim
+from claims.models import REVIEW_CODENAME, Actor, Claim
 from claims.services.claims import claim_update
 from claims.services.corpus import CorpusError, corpus_export, corpus_import, corpus_models
 from tests.factories import (
@@ -42,7 +42,7 @@ def empty_database():
 def corpus():
     editor = UserFactory(username="editor")
     editor.groups.add(Group.objects.get(name="editors"))
-    editor.user_permissions.add(Permission.objects.get(codename="review_claim"))
+    editor.user_permissions.add(Permission.objects.get(codename=REVIEW_CODENAME))
     Token.objects.create(user=editor)
     parent = ActorFactory(name="Ministry")
     child = ActorFactory(name="Bureau", parent=parent)

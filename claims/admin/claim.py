@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Claim, ClaimActor, ClaimLink, Document
+from claims.models import REVIEW_PERMISSION, Claim, ClaimActor, ClaimLink, Document
 from claims.services.claims import claims_resolve_suggestions, may_set_status
 from claims.text.datephrases import parse_date_phrase
 from claims.text.figures import parse_figure
@@ -126,7 +126,7 @@ class ClaimAdmin(ServiceWrites, SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not request.user.has_perm("claims.review_claim"):
+        if not request.user.has_perm(REVIEW_PERMISSION):
             fields.append("verdict")
         return fields
 

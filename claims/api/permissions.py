@@ -20,5 +20,3 @@ class RolePermission(DjangoModelPermissions):
             return True
         return super().has_permission(request, view)
 
-
-REVIEW_PERMISSION = "claims.review_claim"

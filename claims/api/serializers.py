@@ -5,11 +5,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document, Language, Source
+from claims.representations import CLAIM_FIELD_NAMES, CLAIM_READ_ONLY_FIELDS
 from claims.text.dates import FuzzyDate, format_interval
 
 
-class FuzzyDateField(serializers.Field):
-    """A date of known precision as ISO cut to it: "2013", "2013-10", "2013-10-01", or "2011/2014"."""
+class DateIntervalField(serializers.Field):
+    """A model's `<prefix>_start`, `_end` and `_precision` as one ISO 8601 interval cut to its precision:
+    "2013", "2013-10", "2013-10-01", or "2011/2014"."""
 
     default_error_messages = {"invalid": "{error}"}
 
@@ -42,7 +44,7 @@ class FuzzyDateField(serializers.Field):
         return False, data
 
 
-extend_schema_field(OpenApiTypes.STR)(FuzzyDateField)
+extend_schema_field(OpenApiTypes.STR)(DateIntervalField)
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -72,7 +74,7 @@ class ActorSerializer(serializers.ModelSerializer):
 class DocumentSerializer(serializers.ModelSerializer):
     source = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all(), allow_null=True,
                                           required=False)
-    published = FuzzyDateField("published", required=False)
+    published = DateIntervalField("published", required=False)
     published_precision = serializers.CharField(read_only=True, allow_null=True)
     languages = serializers.ListField(child=serializers.ChoiceField(Language.choices), required=False)
 
@@ -127,26 +129,23 @@ class LinkBriefSerializer(serializers.Serializer):
 
 
 class ClaimSerializer(serializers.ModelSerializer):
+    """Writes of claims, and the schema of the representation claims.representations defines (reads go
+    through claims.selectors, which builds it from values() rows; a test holds the two equal)."""
+
     document = serializers.PrimaryKeyRelatedField(queryset=Document.objects.all())
     document_title = serializers.CharField(source="document.title", read_only=True)
-    source = serializers.SerializerMethodField()
+    source = serializers.CharField(source="document.source.slug", read_only=True, allow_null=True)
     quote = serializers.CharField(required=False, trim_whitespace=False)
-    date = FuzzyDateField("date", required=False)
+    date = DateIntervalField("date", required=False)
     date_precision = serializers.SerializerMethodField()
     actors = ClaimActorSerializer(source="claim_actors", many=True, required=False)
     links = serializers.SerializerMethodField()
 
     class Meta:
         model = Claim
-        fields = ["id", "document", "document_title", "source", "kind", "status", "verdict", "language", "start",
-                  "end", "quote", "prefix", "suffix", "paraphrase", "note", "value", "value_low", "value_high",
-                  "unit", "date", "date_precision", "event_type", "place", "detached", "actors", "links",
-                  "created_at", "updated_at"]
-        read_only_fields = ["prefix", "suffix", "detached", "created_at", "updated_at"]
+        fields = CLAIM_FIELD_NAMES
+        read_only_fields = CLAIM_READ_ONLY_FIELDS
         extra_kwargs = {"language": {"required": False}}
-
-    def get_source(self, claim) -> str | None:
-        return claim.document.source.slug if claim.document.source else None
 
     def get_date_precision(self, claim) -> str | None:
         return claim.date_precision or None

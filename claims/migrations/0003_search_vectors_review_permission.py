@@ -6,7 +6,7 @@ from django.db import migrations
 from ._postgres import on_postgresql
 
 # PostgreSQL has no Chinese parser: Han runs are indexed as overlapping character bigrams (the same
-# bigrams claims.text.search makes of a query). Other databases skip this; search falls back to LIKE.
+# bigrams claims.text.search_terms makes of a query). Other databases skip this; search falls back to LIKE.
 BIGRAMS = r"""
 CREATE OR REPLACE FUNCTION claimtrack_cjk_bigrams(t text) RETURNS text AS $$
   SELECT coalesce(string_agg(substr(run, i, 2), ' '), '')

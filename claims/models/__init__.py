@@ -2,7 +2,7 @@
 
 from .actor import Actor, ActorAlias
 from .base import DatePrecision, Language
-from .claim import Claim, ClaimActor
+from .claim import REVIEW_CODENAME, REVIEW_PERMISSION, Claim, ClaimActor
 from .document import Document, content_hash
 from .link import ClaimLink
 from .source import Source
@@ -10,5 +10,5 @@ from .suggestion import SuggestedClaim, SuggestedLink
 
 __all__ = [
     "Actor", "ActorAlias", "Claim", "ClaimActor", "ClaimLink", "DatePrecision", "Document", "Language",
-    "Source", "SuggestedClaim", "SuggestedLink", "content_hash",
+    "REVIEW_CODENAME", "REVIEW_PERMISSION", "Source", "SuggestedClaim", "SuggestedLink", "content_hash",
 ]

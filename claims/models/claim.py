@@ -13,6 +13,8 @@ from .actor import Actor
 from .base import DatePrecision, Language, TimeStampedModel, date_interval_constraints
 from .document import Document
 
+REVIEW_CODENAME = "review_claim"
+REVIEW_PERMISSION = f"claims.{REVIEW_CODENAME}"  # the name user.has_perm() takes: reviewers set status and verdict
 VALUE = {"max_digits": 30, "decimal_places": 6, "null": True, "blank": True}
 
 
@@ -105,7 +107,7 @@ class Claim(TimeStampedModel):
 
     class Meta:
         ordering = ["document_id", "start", "id"]  # document_id: "document" would sort by its publication date
-        permissions = [("review_claim", "Can set the status and verdict of claims")]
+        permissions = [(REVIEW_CODENAME, "Can set the status and verdict of claims")]
         constraints = [
             models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_span_ordered"),
             models.UniqueConstraint(fields=["document", "start", "end", "kind"], name="claim_span_kind_unique"),

@@ -6,7 +6,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 
-from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document
+from claims.models import REVIEW_PERMISSION, Actor, Claim, ClaimActor, ClaimLink, Document
 from claims.text.spans import context
 
 from .history import recorded, validated_save
@@ -81,7 +81,7 @@ def claim_delete(*, claim: Claim, user=None, reason: str = "") -> None:
 def may_set_status(user, *, old: str | None, new: str, verdict_changed: bool = False) -> bool:
     """Reviewers set any status and verdict. Editors may create drafts and suggestions, and accept
     (to draft) or reject a suggestion; nothing else."""
-    if user is not None and user.has_perm("claims.review_claim"):
+    if user is not None and user.has_perm(REVIEW_PERMISSION):
         return True
     if verdict_changed:
         return False

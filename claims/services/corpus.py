@@ -17,10 +17,11 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import serializers
-from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models import Model
+
+from claims.sql import sequences_reset, snapshot_read_only
 
 FORMAT, VERSION = "claimtrack-corpus", 1
 BATCH = 1000
@@ -71,8 +72,7 @@ def corpus_export(stream: IO[str], *, progress: Callable[[int], None] = lambda n
     outermost = not connection.in_atomic_block
     with transaction.atomic():
         if outermost and connection.vendor == "postgresql":  # every table as of one moment, while editors work on
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            snapshot_read_only()
         for model in corpus_models():
             queryset = model._default_manager.order_by("pk")
             written = 0
@@ -141,7 +141,7 @@ def corpus_import(stream: IO[str], *, using: str = DEFAULT_DB_ALIAS,
             if len(pending) == BATCH:
                 flush()
         flush()
-        _reset_sequences(list(models.values()), using)
+        sequences_reset(list(models.values()), using)
     return CorpusSummary(counts)
 
 
@@ -188,11 +188,3 @@ def _save(rows: list, using: str) -> None:
     for row in rows:
         for name, values in (row.m2m_data or {}).items():
             getattr(row.object, name).set(values)
-
-
-def _reset_sequences(models: list[type[Model]], using: str) -> None:
-    connection = connections[using]
-    statements = connection.ops.sequence_reset_sql(no_style(), models)
-    with connection.cursor() as cursor:
-        for sql in statements:
-            cursor.execute(sql)

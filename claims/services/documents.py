@@ -62,7 +62,7 @@ METADATA_FIELDS = ["title", "source", "republished_from", "url", "byline", "lang
                    "published_start", "published_end", "published_precision"]
 
 
-def _metadata(data: DocumentInput, text: str) -> dict:
+def _document_fields(data: DocumentInput, text: str) -> dict:
     """The document's fields: what `data` says, else what the text says."""
     layout = analyse(text)
     published = data.published or detect_published(text)
@@ -107,13 +107,13 @@ def document_import(*, data: DocumentInput, update: bool = False, reason: str = 
     if existing is not None:
         if not update:
             return ImportOutcome(UNCHANGED, existing)
-        changed = _apply(existing, _metadata(data, text))
+        changed = _apply(existing, _document_fields(data, text))
         return ImportOutcome(UPDATED if changed else UNCHANGED, existing)
 
     prior = known[0] if known else None
     if prior is None:
         document = Document(text=text, filename=data.filename, imported_at=timezone.now(),
-                            **_metadata(data, text))
+                            **_document_fields(data, text))
         _validate(document)
         recorded(document, reason=reason).save()
         return ImportOutcome(IMPORTED, document)
@@ -122,7 +122,7 @@ def document_import(*, data: DocumentInput, update: bool = False, reason: str = 
                             "use --update to replace it (its claims are re-anchored)")
     prior.text = text
     prior.imported_at = timezone.now()
-    _apply(prior, _metadata(data, text))
+    _apply(prior, _document_fields(data, text))
     return ImportOutcome(UPDATED, prior, detached=_reanchor_claims(prior))
 
 

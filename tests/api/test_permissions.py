@@ -5,6 +5,7 @@ from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from claims.models import REVIEW_CODENAME
 from tests.factories import ActorFactory, ClaimFactory, ClaimLinkFactory, DocumentFactory, SourceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def test_groups_exist_after_migrate():
     from django.contrib.auth.models import Group
 
     perms = {g.name: set(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()}
-    assert "review_claim" in perms["reviewers"] and "review_claim" not in perms["editors"]
+    assert REVIEW_CODENAME in perms["reviewers"] and REVIEW_CODENAME not in perms["editors"]
     assert "add_claim" in perms["editors"] and "add_claim" not in perms["fact-checkers"]
     assert "view_claim" in perms["fact-checkers"]
 

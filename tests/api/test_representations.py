@@ -1,14 +1,22 @@
-"""The fast read path (claims.selectors) shows every claim exactly as ClaimSerializer does."""
+"""A claim's representation is defined once (claims.representations): the fast read path (claims.selectors)
+shows every claim exactly as ClaimSerializer does, and the list, the detail, both exports, the schema and the
+benchmark floor's hand-written SQL all have its fields, in its order, with the same values."""
 
+import csv
+import io
 import json
 from datetime import date
 from decimal import Decimal
+from urllib.parse import urlencode
 
+import orjson
 import pytest
+from django.db import connection
 
 from claims.api.serializers import ClaimSerializer
 from claims.models import Claim
-from claims.selectors import CLAIM_VALUES, claim_representation, claim_representations, claim_values
+from claims.representations import CLAIM_FIELD_NAMES, CLAIM_READ_ONLY_FIELDS, CLAIM_VALUES
+from claims.selectors import claim_representation, claim_representations, claim_values
 from tests.factories import ActorFactory, ClaimActorFactory, ClaimFactory, ClaimLinkFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +75,65 @@ def test_api_list_detail_and_export_show_the_serializer_representation(varied_cl
         assert client.get(f"/api/claims/{claim.pk}/").json() == expected[claim.pk]
     exported = b"".join(client.get("/api/claims/?format=jsonl").streaming_content).decode().splitlines()
     assert {row["id"]: row for row in map(json.loads, exported)} == expected
+
+
+def test_every_place_has_the_fields_of_the_one_definition(varied_claims, client_as):
+    """Fails when a field is added to, dropped from or moved in one place only."""
+    client = client_as("fact-checkers")
+    fields = ClaimSerializer().fields
+    assert list(fields) == CLAIM_FIELD_NAMES
+    assert [name for name, field in fields.items() if field.read_only] == CLAIM_READ_ONLY_FIELDS
+    schema = client.get("/api/schema/?format=json").json()["components"]["schemas"]["Claim"]["properties"]
+    assert list(schema) == CLAIM_FIELD_NAMES
+    assert [name for name, field in schema.items() if field.get("readOnly")] == CLAIM_READ_ONLY_FIELDS
+    assert [list(row) for row in client.get("/api/claims/").json()["results"]] == [CLAIM_FIELD_NAMES] * 4
+    assert list(client.get(f"/api/claims/{varied_claims[0].pk}/").json()) == CLAIM_FIELD_NAMES
+    jsonl = b"".join(client.get("/api/claims/?format=jsonl").streaming_content).splitlines()
+    assert [list(orjson.loads(line)) for line in jsonl] == [CLAIM_FIELD_NAMES] * 4
+    csv_text = b"".join(client.get("/api/claims/?format=csv").streaming_content).decode().lstrip("\ufeff")
+    header, *rows = csv.reader(io.StringIO(csv_text))
+    assert header == CLAIM_FIELD_NAMES and [len(row) for row in rows] == [len(CLAIM_FIELD_NAMES)] * 4
+
+
+def test_csv_cells_show_lists_and_nulls_as_text(varied_claims, client_as):
+    csv_text = b"".join(client_as("fact-checkers").get("/api/claims/?format=csv&ordering=id").streaming_content)
+    rows = list(csv.DictReader(io.StringIO(csv_text.decode().lstrip("\ufeff"))))
+    figure, bare, event, _ = varied_claims
+    actors = [f"{ca.role}:{ca.actor.slug}" for ca in figure.claim_actors.order_by("role", "actor__name")]
+    assert rows[0]["actors"] == "; ".join(actors)
+    assert rows[0]["links"] == f"{event.pk}:corroborates:confirmed; {varied_claims[3].pk}:conflicts:rejected"
+    assert (rows[1]["source"], rows[1]["value"], rows[1]["date"], rows[1]["note"]) == ("", "", "", "'=SUM(A1)")
+
+
+@pytest.fixture
+def floor(monkeypatch):
+    """benchmarks/floor.py answering GET requests in this process, on the test's own connection."""
+    from benchmarks import floor
+
+    connection.ensure_connection()
+    monkeypatch.setattr(floor, "connection", lambda: connection.connection)
+
+    def get(path: str, **params) -> bytes:
+        answer = {}
+        body = floor.app({"PATH_INFO": path, "QUERY_STRING": urlencode(params)},
+                         lambda status, headers: answer.update(status=status))
+        assert answer["status"] == "200 OK"
+        return b"".join(body)
+
+    return get
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the floor is PostgreSQL's")
+def test_the_benchmark_floor_answers_what_the_api_answers(varied_claims, client_as, floor):
+    """The floor's hand-written SQL gives every field of the representation, in order, with the API's values."""
+    client = client_as("fact-checkers")
+    for claim in varied_claims:
+        api = client.get(f"/api/claims/{claim.pk}/").json()
+        found = orjson.loads(floor("/claim", id=claim.pk))
+        assert list(found) == CLAIM_FIELD_NAMES
+        assert found == api
+    listed = orjson.loads(floor("/order_date", page_size=10))["results"]
+    assert listed == client.get("/api/claims/?ordering=date&page_size=10").json()["results"]
+    exported = [orjson.loads(line) for line in floor("/export", value_max="1").splitlines()]
+    api_export = b"".join(client.get("/api/claims/?format=jsonl&value_max=1").streaming_content).splitlines()
+    assert exported == [orjson.loads(line) for line in api_export] and exported

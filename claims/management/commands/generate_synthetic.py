@@ -7,18 +7,18 @@ import threading
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.db.models import Max
 from tqdm import tqdm
 
 from claims import synthetic
-from claims.synthetic import NOW, ActorRow, SourceRow, claim_row, document_rows, new_token
+from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document, Source
+from claims.sql import analyze, copy_rows, sequences_reset
+from claims.synthetic import (
+    CLAIM_ROW_FIELDS, DOCUMENT_ROW_FIELDS, NOW, ActorRow, SourceRow, claim_row, document_rows, new_token,
+)
 
 CHUNK = 1000
-CLAIM_COLUMNS = ("id, created_at, updated_at, document_id, start, \"end\", quote, prefix, suffix, kind, status, "
-                 "verdict, language, paraphrase, note, detached, value, value_low, value_high, unit, date_start, "
-                 "date_end, date_precision, event_type, place, created_by_id, updated_by_id")
-DOCUMENT_COLUMNS = ("id, created_at, updated_at, title, source_id, republished_from_id, url, byline, published_start, "
-                    "published_end, published_precision, languages, text, content_hash, filename, main_ranges, "
-                    "duplicate_ranges, imported_at")
+MODELS = [Source, Actor, ActorAlias, Document, Claim, ClaimActor, ClaimLink]
 RELATIONS = ["corroborates", "conflicts", "translation", "same_event", "related"]
 ROLES = ["claimant", "subject", "participant", "cited_source"]
 
@@ -67,32 +67,24 @@ class Command(BaseCommand):
         token = new_token()
         show = not no_progress and self.stdout.isatty()
         per_document, extra = divmod(claims, documents)
-        with transaction.atomic(), connection.cursor() as cursor:
-            first = {table: self._next_id(cursor, table) for table in
-                     ("source", "actor", "actoralias", "document", "claim", "claimactor", "claimlink")}
-            sources = self._sources(cursor, first["source"], token)
-            actor_ids = self._actors(cursor, first, actors, token)
+        with transaction.atomic():
+            first = {model._meta.model_name: (model.objects.aggregate(last=Max("id"))["last"] or 0) + 1
+                     for model in MODELS}
+            sources = self._sources(first["source"], token)
+            actor_ids = self._actors(first, actors, token)
             chunks = _in_background(self._chunks(first, documents, sources, actor_ids, per_document, extra,
                                                   token, seed))
             made = 0
             with tqdm(total=claims, disable=not show, unit="claim", file=sys.stderr, desc="documents+claims") as bar:
                 for document_rows_, claim_rows, roles in chunks:
-                    with cursor.copy(f"COPY claims_document ({DOCUMENT_COLUMNS}) FROM STDIN") as copy:
-                        for row in document_rows_:
-                            copy.write_row(row)
-                    with cursor.copy(f"COPY claims_claim ({CLAIM_COLUMNS}) FROM STDIN") as copy:
-                        for row in claim_rows:
-                            copy.write_row(row)
-                    with cursor.copy("COPY claims_claimactor (id, claim_id, actor_id, role) FROM STDIN") as copy:
-                        for row in roles:
-                            copy.write_row(row)
+                    copy_rows(Document, DOCUMENT_ROW_FIELDS, document_rows_)
+                    copy_rows(Claim, CLAIM_ROW_FIELDS, claim_rows)
+                    copy_rows(ClaimActor, ("id", "claim", "actor", "role"), roles)
                     made += len(claim_rows)
                     bar.update(len(claim_rows))
-            self._links(cursor, first["claimlink"], first["claim"], made, links)
-            for table in ("source", "actor", "actoralias", "document", "claim", "claimactor", "claimlink"):
-                cursor.execute(f"SELECT setval(pg_get_serial_sequence('claims_{table}', 'id'), "
-                               f"(SELECT coalesce(max(id), 1) FROM claims_{table}))")
-            cursor.execute("ANALYZE")
+            self._links(first["claimlink"], first["claim"], made, links)
+            sequences_reset(MODELS)
+            analyze()
         self.stdout.write(self.style.SUCCESS(
             f"Added {documents} documents, {made} claims, {actors} actors and {links} links (run {token})."))
 
@@ -115,47 +107,42 @@ class Command(BaseCommand):
             yield [row for row, _, _ in rows], claim_rows, roles
 
     @staticmethod
-    def _next_id(cursor, table):
-        cursor.execute(f"SELECT coalesce(max(id), 0) + 1 FROM claims_{table}")
-        return cursor.fetchone()[0]
-
-    @staticmethod
-    def _sources(cursor, first_id, token):
+    def _sources(first_id, token):
         ids = list(range(first_id, first_id + 50))
-        with cursor.copy("COPY claims_source (id, created_at, updated_at, name, slug, homepage, kind, country, "
-                         "primary_language, notes) FROM STDIN") as copy:
-            for source_id in ids:
-                row = SourceRow.build()
-                copy.write_row((source_id, NOW, NOW, row["name"], f"synthetic-{token}-source-{source_id}", "",
-                                row["kind"], row["country"], "en", ""))
+        source_rows = [SourceRow.build() for _ in ids]
+        copy_rows(Source, ("id", "created_at", "updated_at", "name", "slug", "homepage", "kind", "country",
+                                   "primary_language", "notes"),
+                  ((source_id, NOW, NOW, row["name"], f"synthetic-{token}-source-{source_id}", "", row["kind"],
+                    row["country"], "en", "") for source_id, row in zip(ids, source_rows)))
         return ids
 
     @staticmethod
-    def _actors(cursor, first, count, token):
+    def _actors(first, count, token):
         ids = list(range(first["actor"], first["actor"] + count))
         actor_rows = [ActorRow.build() for _ in ids]
-        with cursor.copy("COPY claims_actor (id, created_at, updated_at, kind, name, slug, wikidata_id, parent_id, "
-                         "country) FROM STDIN") as copy:
-            for actor_id, row in zip(ids, actor_rows):
-                copy.write_row((actor_id, NOW, NOW, row["kind"], row["name"], f"synthetic-{token}-actor-{actor_id}",
-                                "", None, row["country"]))
-        with cursor.copy("COPY claims_actoralias (id, actor_id, name, language) FROM STDIN") as copy:
-            for offset, (actor_id, row) in enumerate(zip(ids, actor_rows)):
-                copy.write_row((first["actoralias"] + offset, actor_id, f"{row['alias']}-{token}", "zh-Hans"))
+        copy_rows(Actor, ("id", "created_at", "updated_at", "kind", "name", "slug", "wikidata_id", "parent",
+                                  "country"),
+                  ((actor_id, NOW, NOW, row["kind"], row["name"], f"synthetic-{token}-actor-{actor_id}", "", None,
+                    row["country"]) for actor_id, row in zip(ids, actor_rows)))
+        copy_rows(ActorAlias, ("id", "actor", "name", "language"),
+                  ((first["actoralias"] + offset, actor_id, f"{row['alias']}-{token}", "zh-Hans")
+                   for offset, (actor_id, row) in enumerate(zip(ids, actor_rows))))
         return ids
 
     @staticmethod
-    def _links(cursor, first_id, first_claim, claims, count):
-        pairs, link_id = set(), first_id
-        rng = synthetic.rng
-        with cursor.copy("COPY claims_claimlink (id, created_at, updated_at, from_claim_id, to_claim_id, relation, "
-                         "status, note, created_by_id, updated_by_id) FROM STDIN") as copy:
+    def _links(first_id, first_claim, claims, count):
+        def rows():
+            pairs, link_id = set(), first_id
+            rng = synthetic.rng
             while len(pairs) < count and claims > 1:
                 a, b = sorted(rng.sample(range(first_claim, first_claim + claims), 2))
                 relation = rng.choice(RELATIONS)
                 if (a, b, relation) in pairs:
                     continue
                 pairs.add((a, b, relation))
-                copy.write_row((link_id, NOW, NOW, a, b, relation, rng.choice(["suggested", "confirmed", "rejected"]),
-                                "synthetic", None, None))
+                yield (link_id, NOW, NOW, a, b, relation, rng.choice(["suggested", "confirmed", "rejected"]),
+                       "synthetic", None, None)
                 link_id += 1
+
+        copy_rows(ClaimLink, ("id", "created_at", "updated_at", "from_claim", "to_claim", "relation", "status",
+                                      "note", "created_by", "updated_by"), rows())

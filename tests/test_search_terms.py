@@ -1,6 +1,6 @@
 """Bigram search terms for Chinese in both scripts."""
 
-from claims.text.search import bigrams, han_tsquery, script_variants, split_query
+from claims.text.search_terms import bigrams, han_tsquery, script_variants, split_query
 
 
 def test_bigrams_overlap_and_single_characters_stay():

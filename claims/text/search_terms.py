@@ -1,8 +1,9 @@
 """Search terms for English and Chinese: Han runs become character bigrams, in both scripts.
 
 PostgreSQL has no Chinese parser, so the stored search vector holds the overlapping bigrams of each run
-of Han characters (a database function makes the same bigrams), and a query is turned into the same
-bigrams for its Simplified and its Traditional form, so that 网络安全 finds 網絡安全 and the reverse.
+of Han characters (a database function makes the same bigrams; a test holds the two equal), and a query
+is turned into the same bigrams for its Simplified and its Traditional form, so that 网络安全 finds
+網絡安全 and the reverse. claims/search.py filters querysets with these terms.
 """
 
 from __future__ import annotations

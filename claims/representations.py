@@ -1,0 +1,137 @@
+"""A claim as the API shows it, defined once: CLAIM_FIELDS, field by field.
+
+From it come ClaimSerializer's fields and read-only fields (and so the OpenAPI schema), the values() that
+claims.selectors reads and the dicts it builds for the list, the detail and the JSON Lines export, and the
+columns and cells of the CSV export. Tests hold ClaimSerializer's own output, the schema and the benchmark
+floor's hand-written SQL (benchmarks/floor.py) to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from functools import partial
+from operator import itemgetter
+from typing import Any
+
+from django.utils import timezone
+
+from claims.models import Claim
+from claims.text.dates import format_interval
+
+DECIMAL_PLACES = Decimal(1).scaleb(-Claim._meta.get_field("value").decimal_places)
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    """As DRF writes a DecimalField: a string with every decimal place of the column."""
+    return None if value is None else format(value.quantize(DECIMAL_PLACES), "f")
+
+
+def _datetime(value: datetime, zone) -> str:
+    """As DRF writes it: ISO 8601 in the current time zone, UTC as Z."""
+    value = value.astimezone(zone).isoformat()
+    return value[:-6] + "Z" if value.endswith("+00:00") else value
+
+
+def _blank_as_null(value: str) -> str | None:
+    return value or None
+
+
+def _cell(value):
+    """A CSV cell: empty for null; text a spreadsheet would run as a formula is kept as text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "@"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def _joined(*keys: str) -> Callable[[list[dict]], str]:
+    """A CSV cell for a list of objects: each object's `keys` joined by ':', the objects by '; '."""
+    def cell(items: list[dict]) -> str:
+        return "; ".join(":".join(str(item[key]) for key in keys) for item in items)
+
+    return cell
+
+
+@dataclass(frozen=True)
+class ClaimField:
+    """One field of a claim as the API shows it: where its value comes from, how it is shown and exported."""
+
+    name: str  # the JSON key and the CSV column
+    reads: tuple[str, ...] = ()  # the values() lookups it is shown from (default: its name)
+    show: Callable[..., Any] | None = None  # the shown value from the values read, in order (default: as read)
+    writable: bool = True  # False: read-only in ClaimSerializer and in the schema
+    cell: Callable[[Any], Any] = _cell  # the CSV cell from the shown value
+    related: bool = False  # a list claims.selectors gathers under this name (not a values() lookup)
+    zoned: bool = False  # shown in the current time zone, which `show` takes as `zone`
+
+    def __post_init__(self):
+        if not self.reads:
+            object.__setattr__(self, "reads", (self.name,))
+
+
+CLAIM_FIELDS = (
+    ClaimField("id", writable=False),
+    ClaimField("document", reads=("document_id",)),
+    ClaimField("document_title", reads=("document__title",), writable=False),
+    ClaimField("source", reads=("document__source__slug",), writable=False),
+    ClaimField("kind"),
+    ClaimField("status"),
+    ClaimField("verdict"),
+    ClaimField("language"),
+    ClaimField("start"),
+    ClaimField("end"),
+    ClaimField("quote"),
+    ClaimField("prefix", writable=False),
+    ClaimField("suffix", writable=False),
+    ClaimField("paraphrase"),
+    ClaimField("note"),
+    ClaimField("value", show=_decimal),
+    ClaimField("value_low", show=_decimal),
+    ClaimField("value_high", show=_decimal),
+    ClaimField("unit"),
+    ClaimField("date", reads=("date_start", "date_end", "date_precision"), show=format_interval),
+    ClaimField("date_precision", show=_blank_as_null, writable=False),
+    ClaimField("event_type"),
+    ClaimField("place"),
+    ClaimField("detached", writable=False),
+    ClaimField("actors", related=True, cell=_joined("role", "slug")),  # [{role, id, slug, name}]
+    ClaimField("links", related=True, writable=False, cell=_joined("claim", "relation", "status")),
+    ClaimField("created_at", show=_datetime, zoned=True, writable=False),
+    ClaimField("updated_at", show=_datetime, zoned=True, writable=False),
+)
+
+CLAIM_FIELD_NAMES = [field.name for field in CLAIM_FIELDS]
+CLAIM_READ_ONLY_FIELDS = [field.name for field in CLAIM_FIELDS if not field.writable]
+CLAIM_VALUES = tuple(dict.fromkeys(lookup for field in CLAIM_FIELDS if not field.related for lookup in field.reads))
+
+_first_values = itemgetter(*(field.reads[0] for field in CLAIM_FIELDS))
+_shown = [field for field in CLAIM_FIELDS if field.show]
+
+
+def claims_shown(rows: Iterable[dict]) -> list[dict]:
+    """Claims as the API shows them, from values() rows of CLAIM_VALUES with their related lists added."""
+    zone = timezone.get_current_timezone()  # once: asking for it costs more than showing a time
+    from_one, from_many = [], []  # the few fields that are not shown as read
+    for field in _shown:
+        show = partial(field.show, zone=zone) if field.zoned else field.show
+        if len(field.reads) == 1:
+            from_one.append((field.name, show, field.reads[0]))
+        else:
+            from_many.append((field.name, show, itemgetter(*field.reads)))
+
+    def shown(row: dict) -> dict:
+        claim = dict(zip(CLAIM_FIELD_NAMES, _first_values(row)))  # every field as read, in one pass
+        for name, show, lookup in from_one:
+            claim[name] = show(row[lookup])
+        for name, show, lookups in from_many:
+            claim[name] = show(*lookups(row))
+        return claim
+
+    return [shown(row) for row in rows]
+
+
+def claim_csv_cells(shown: dict) -> list:
+    """The CSV row of a claim as claims_shown gives it, in the order of CLAIM_FIELD_NAMES."""
+    return [field.cell(shown[field.name]) for field in CLAIM_FIELDS]

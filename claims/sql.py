@@ -1,0 +1,96 @@
+"""Every raw SQL statement of the app outside its migrations, in one place, with table and column names
+taken from the models' _meta (a renamed field or table changes the SQL; a misspelt one raises
+FieldDoesNotExist the first time the statement is rendered).
+
+Templates name a model as {Claim} (its table) and a field as {Claim.start} (its column), both quoted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from django.core.management.color import no_style
+from django.db import connections
+from django.db.models import Model, TextField
+from django.db.models.expressions import RawSQL
+
+from claims.models import Actor, Claim, ClaimActor, ClaimLink
+
+
+class _Table:
+    """A model in a template: formats as its quoted table name; an attribute is a field's quoted column."""
+
+    def __init__(self, model: type[Model], quote):
+        self._model, self._quote = model, quote
+
+    def __format__(self, spec: str) -> str:
+        return self._quote(self._model._meta.db_table)
+
+    def __getattr__(self, field: str) -> str:
+        return self._quote(self._model._meta.get_field(field).column)
+
+
+def render(template: str, *models: type[Model], using: str = "default") -> str:
+    """`template` with {Model} and {Model.field} replaced by quoted table and column names."""
+    quote = connections[using].ops.quote_name
+    return template.format_map({model.__name__: _Table(model, quote) for model in models})
+
+
+# A claim's actors and links as JSON text, from correlated subqueries on the claim's table (PostgreSQL); the
+# keys and the order are the API's (claims.representations)
+CLAIM_ACTORS_JSON = """coalesce((
+    SELECT json_agg(json_build_object('role', ca.{ClaimActor.role}, 'id', a.{Actor.id}, 'slug', a.{Actor.slug},
+                                      'name', a.{Actor.name})
+                    ORDER BY ca.{ClaimActor.role}, a.{Actor.name}, a.{Actor.id})
+    FROM {ClaimActor} ca JOIN {Actor} a ON a.{Actor.id} = ca.{ClaimActor.actor}
+    WHERE ca.{ClaimActor.claim} = {Claim}.{Claim.id}), '[]')::text"""
+CLAIM_LINKS_JSON = """coalesce((
+    SELECT json_agg(json_build_object('id', l.id, 'claim', l.other, 'relation', l.relation, 'status', l.status)
+                    ORDER BY l.id)
+    FROM (SELECT {ClaimLink.id} AS id, {ClaimLink.to_claim} AS other, {ClaimLink.relation} AS relation,
+                 {ClaimLink.status} AS status
+          FROM {ClaimLink} WHERE {ClaimLink.from_claim} = {Claim}.{Claim.id}
+          UNION ALL
+          SELECT {ClaimLink.id}, {ClaimLink.from_claim}, {ClaimLink.relation}, {ClaimLink.status}
+          FROM {ClaimLink} WHERE {ClaimLink.to_claim} = {Claim}.{Claim.id}) l), '[]')::text"""
+
+
+def claim_related_json(using: str) -> dict[str, RawSQL]:
+    """values() annotations actors_json and links_json: each claim's actors and links as JSON text."""
+    return {"actors_json": RawSQL(_claim_related(CLAIM_ACTORS_JSON, using), (), output_field=TextField()),
+            "links_json": RawSQL(_claim_related(CLAIM_LINKS_JSON, using), (), output_field=TextField())}
+
+
+@cache
+def _claim_related(template: str, using: str) -> str:
+    return render(template, Actor, Claim, ClaimActor, ClaimLink, using=using)
+
+
+def copy_rows(model: type[Model], fields: Sequence[str], rows: Iterable[tuple], using: str = "default") -> None:
+    """PostgreSQL's COPY of `rows` (each the values of `fields`, in order) into the model's table."""
+    table = _Table(model, connections[using].ops.quote_name)
+    columns = ", ".join(getattr(table, field) for field in fields)
+    with connections[using].cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def sequences_reset(models: Sequence[type[Model]], using: str = "default") -> None:
+    """Set the models' id sequences past their largest id (after rows were written with their ids)."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+
+
+def analyze(using: str = "default") -> None:
+    """Refresh the planner's statistics of every table (PostgreSQL), e.g. after a bulk load."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def snapshot_read_only(using: str = "default") -> None:
+    """Make the transaction just begun read every table as of one moment and write nothing (PostgreSQL)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
