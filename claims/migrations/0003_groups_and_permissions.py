@@ -1,11 +1,13 @@
-"""The three roles as groups: editors write, reviewers also set status and verdict, fact-checkers read."""
+"""The three roles as groups: fact-checkers read, editors also write, reviewers also set status and verdict;
+and the suggestion queues (proxy models, with permissions of their own)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 MODELS = ["source", "document", "actor", "actoralias", "claim", "claimactor", "claimlink"]
-VIEW = [f"view_{m}" for m in MODELS]
-WRITE = [f"{action}_{m}" for m in MODELS for action in ("add", "change", "delete")]
+QUEUES = ["suggestedclaim", "suggestedlink"]
+VIEW = [f"view_{m}" for m in MODELS + QUEUES]
+WRITE = [f"{action}_{m}" for m in MODELS for action in ("add", "change", "delete")] + [f"change_{m}" for m in QUEUES]
 GROUPS = {
     "fact-checkers": VIEW,
     "editors": VIEW + WRITE,
@@ -31,8 +33,12 @@ def remove_groups(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    replaces = [
+        ("claims", "0004_groups"),
+        ("claims", "0008_group_permissions_for_queues"),
+    ]
     dependencies = [
-        ("claims", "0003_search_vectors_review_permission"),
+        ("claims", "0002_postgresql_search"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
