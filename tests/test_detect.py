@@ -108,6 +108,11 @@ def events(text, languages=("en",), published=date(2016, 3, 1)):
     ("涉款達6億3,000餘萬元。", ("6億3,000餘萬元", "630000000", "630000000", None)),
     ("受訪者中接近一半曾受騙。", ("接近一半", "0.5", None, "0.5")),
     ("近半數受訪者曾受騙。", ("近半數", "0.5", None, "0.5")),
+    ("带恶意附件的邮件约占近3/4。", ("近3/4", "0.75", None, "0.75")),
+    ("处五十万元以上五百万元以下罚款。", ("五十万元以上五百万元以下", "500000", "500000", "5000000")),
+    ("处5,000元到80万元罚款。", ("5,000元到80万元", "5000", "5000", "800000")),
+    ("占全部投诉的四分之三强。", ("四分之三强", "0.75", "0.75", None)),
+    ("相關案件破百起。", ("破百起", "100", "100", None)),
 ])
 def test_figures_in_english_simplified_and_traditional(text, expected):
     language = "en" if text.isascii() else ("zh-Hant" if any(ch in text for ch in "處佔業國") else "zh-Hans")
@@ -143,7 +148,7 @@ def test_counts_in_words_and_numbers_next_to_years():
     "It ran for five business days.", "LockBit 3.0 affiliates", "the first half of 2024", "十四五规划",
     "这些百姓", "十分重要", "一些网站", "第三届", "他们一起", "Ionescu, 34, was arrested.", "四国执法部门",
     "A third suspect, aged 25, was detained.", "call the hotline at 997", "代表团抵达万象。", "每萬筆資料", "法案三讀通過",
-    "10時05分", "3.0版系统", "該集團自去（114）年9月起假冒電商。", "系統停擺近30個小時。",
+    "10時05分", "3.0版系统", "該集團自去（114）年9月起假冒電商。", "系統停擺近30個小時。", "On 3/4 of days",
 ])
 def test_ordinals_years_dates_durations_and_names_are_not_figures(text):
     """None of these states a quantity."""
@@ -223,6 +228,10 @@ def test_relative_dates_resolve_against_the_published_date():
     ("台電已於去年底完成檢測。", date(2026, 5, 1), "2025-12"),
     ("該員自113年6月起至114年3月止蒐集個資。", date(2025, 12, 20), "2024-06/2025-03"),
     ("The law takes effect on July 1.", date(2027, 4, 13), "2027-07-01"),  # a present tense that schedules
+    ("警方上週五至本週二（1月8日至12日）展開行動。", date(2027, 1, 14), "2027-01-08/2027-01-12"),
+    ("三地警方昨日（8日）起一連兩日舉行會議。", date(2026, 10, 9), "2026-10-08/2026-10-09"),
+    ("On February 19 and 20, the dialogue was held in Manila.", date(2029, 2, 22), "2029-02-19/2029-02-20"),
+    ("案件押後至10月8日再訊。", date(2026, 9, 20), "2026-10-08"),
 ])
 def test_relative_dates_periods_and_ranges(text, published, expected):
     [(_, found)] = events(text, ("zh-Hant",) if not text.isascii() else ("en",), published)

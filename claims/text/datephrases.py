@@ -33,7 +33,7 @@ FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans? to|plan
                     r"takes effect|comes? into (?:force|effect)|opens|begins|starts|kicks off|"
                     r"due to (?!the\b|a\b|an\b|its\b|their\b)|"
                     r"threaten(?:s|ed)? to|aims? to|next|coming|upcoming)\b|将|將|拟|擬|预计|預計|准备|準備|"
-                    r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|須於|须于|須在|须在|预定|預定|预订|计划于|計劃於|计划在|計劃在|下周|下週|明年|下月|下个月|下個月",
+                    r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|押后|押後|須於|须于|須在|须在|预定|預定|预订|计划于|計劃於|计划在|計劃在|下周|下週|明年|下月|下个月|下個月",
                     re.I)
 
 
@@ -92,12 +92,13 @@ DATE_PATTERNS = [
                              rf"(?:,?\s+{_YE})?", re.I)),
     ("day-range", re.compile(rf"\b(?:from\s+)?(?P<day>\d{{1,2}}){_TH}\s*(?:-|–|to|and)\s*(?P<day2>\d{{1,2}}){_TH}\s+(?:of\s+)?"
                              rf"{_MONTH}(?:,?\s+{_YE})?", re.I)),
-    ("day-range", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\s*(?:-|–|to)\s*(?P<day2>\d{{1,2}})(?:,?\s+{_YE})?\b", re.I)),
+    ("day-range", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<day2>\d{{1,2}})(?:,?\s+{_YE})?\b", re.I)),
     ("day", re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YE}", re.I)),
     ("day", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH},?\s+{_YE}", re.I)),
-    ("day-month-range", re.compile(rf"(?:(?P<year0>(?:1[89]|20)\d{{2}})年)?{_M}月{_D}[日号號]?(?:至|到|-|–)"
+    ("day-month-range", re.compile(rf"(?<!\()(?:(?P<year0>(?:1[89]|20)\d{{2}})年)?{_M}月{_D}[日号號]?(?:至|到|-|–)"
                                    rf"(?:(?P<year>(?:1[89]|20)\d{{2}})年)?{_M2}月{_D2}[日号號]")),
-    ("day-range", re.compile(rf"(?:{_Y}年)?{_M}月{_D}[日号號]?(?:至|到|-|–){_D2}[日号號]")),
+    # Not inside brackets, where they only give the days of the weekdays before them: 上週五至本週二（1月8日至12日）
+    ("day-range", re.compile(rf"(?<!\()(?:{_Y}年)?{_M}月{_D}[日号號]?(?:至|到|-|–){_D2}[日号號]")),
     ("day-range", re.compile(rf"(?:(?<=[本上下]月)|(?<![\d月年(]))(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
     ("day", re.compile(rf"{_Y}年{_M}月{_D}[日号號]")),
     ("roc-day", re.compile(rf"{_ROC}{_M}月{_D}[日号號]")),
@@ -144,8 +145,9 @@ DATE_PATTERNS = [
     ("last-month-name", re.compile(rf"\blast\s+{_MONTH}", re.I)),
     ("next-month-name", re.compile(rf"\bnext\s+{_MONTH}", re.I)),
     ("week-range", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期)(?P<weekday>[{CN_WEEKDAYS}])"
-                              rf"(?:[（(]\d{{1,2}}日?[)）])?(?:至|到|-|–|及|和|、)(?:周|週|星期)?(?P<weekday2>[{CN_WEEKDAYS}])"
-                              rf"(?:[（(]\d{{1,2}}日?(?:(?:至|到|-|–|及|和|、)\d{{1,2}}日?)?[)）])?")),
+                              rf"(?:[（(]\d{{1,2}}日?[)）])?(?:至|到|-|–|及|和|、)(?P<which2>上|本|这|這|下)?(?:周|週|星期)?"
+                              rf"(?P<weekday2>[{CN_WEEKDAYS}])"
+                              rf"(?:[（(](?:\d{{1,2}}月)?\d{{1,2}}日?(?:(?:至|到|-|–|及|和|、)(?:\d{{1,2}}月)?\d{{1,2}}日?)?[)）])?")),
     ("week-range", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}{_TIME_OF_DAY}\s+(?:and|to|through|-|–)\s+{_WEEKDAY2}\b",
                               re.I)),
     ("cn-week-day", re.compile(rf"(?P<which>上|本|这|這|下)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<weekday>[{CN_WEEKDAYS}])")),
@@ -431,7 +433,8 @@ class DateContext:
         if kind == "week-range":  # 本周一至周三, "on Tuesday and Wednesday": the days from the first to the last
             first = self._resolve("cn-week-day" if parts["weekday"] in CN_WEEKDAYS else "week-day", parts, future)
             second = self._resolve("cn-week-day" if parts["weekday"] in CN_WEEKDAYS else "week-day",
-                                   {**parts, "weekday": parts["weekday2"]}, future)
+                                   {**parts, "weekday": parts["weekday2"], "which": parts.get("which2") or parts.get("which")},
+                                   future)  # 上週五至本週二: each day in its own week
             if first is None or second is None or second.start <= first.start:
                 return None
             return FuzzyDate(first.start, second.end, DAY)

@@ -61,7 +61,7 @@ visits | warned of | went into effect | went live | wrapped up
 """
 EVENT_VERBS_ZH = """
 宣判 起出 修正 修法 公告 刊宪 刊憲 判决 判決 定罪 羁押 羈押 续签 續簽 提堂 首读 首讀 二读 二讀 三读 三讀
-侦查终结 偵查終結 提起公诉 提起公訴 扣得 圆满结束 圓滿結束
+侦查终结 偵查終結 提起公诉 提起公訴 扣得 圆满结束 圓滿結束 再讯 再訊
 下线 下線 返港 返台 抵港
 中断 中斷 商定 议定 議定 处以 處以
 展开 展開 登场 登場 开放 開放 建置 报警 報警 报案 報案 接到报警 接獲報案 启用 上路
@@ -91,7 +91,7 @@ BACK_REFERENCE = re.compile(r"\s*(?:(?:during|at|in|on the sidelines of|after|fo
 OCCURRENCE_DAY = re.compile(r"\b(?:on|during|for) the (?:action|operational|raid) (?:days?|weeks?)\b|行动当天|行動當天|行动日|行動日",
                             re.I)
 # A run of days from a dated day: 起一連三日, 起连续5天, "for three days".
-DAY_RUN = re.compile(r"(?:[（(]\d{1,2}日?[)）])?\s*(?:起|开始|開始)?[^，。,;；]{0,6}?(?:一连|一連|连续|連續)(?P<days>[二三四五六七八九十]|\d{1,2})(?:日|天)|"
+DAY_RUN = re.compile(r"(?:[（(]\d{1,2}日?[)）])?\s*(?:起|开始|開始)?[^，。,;；]{0,6}?(?:一连|一連|连续|連續)(?P<days>[二两兩三四五六七八九十]|\d{1,2})(?:日|天)|"
                      r"\s*(?:,\s*)?for (?P<en>two|three|four|five|six|seven|\d) (?:consecutive )?days")
 SENTENCE_BREAK = re.compile(rf"(?<=[!?。！？])\s*|(?<=\.)\s+(?=[A-Z\"“(\d{HAN_CHARACTERS}])|\n+")
 DATELINE = re.compile(r"^[\s\S]{0,80}?(?:\((?:Reuters|AP|AFP|Xinhua|Kyodo|Yonhap|PTI|dpa|Bernama|ANI|CNA|IANS|"
@@ -265,7 +265,7 @@ def _is_alone(text: str, start: int, end: int, phrase: DatedPhrase) -> bool:
 
 
 def _run_length(days: str) -> int:
-    words = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "two": 2, "three": 3,
+    words = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "two": 2, "three": 3,
              "four": 4, "five": 5, "six": 6, "seven": 7}
     return int(days) if days.isdigit() else words[days]
 

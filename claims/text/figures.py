@@ -28,7 +28,7 @@ SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10*
           "bn": 10**9, "k": 10**3, "十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8,
           "億": 10**8}
 LOWER_BEFORE = ("no less than", "not less than", "no fewer than", "just over", "well over", "more than", "over", "exceeded", "exceeding", "exceeds", "above", "at least", "upwards of",
-                "in excess of", "超过", "超過", "逾", "至少", "最少", "不少于", "不少於", "不低于", "不低於", "突破", "多于", "多於", "超")
+                "in excess of", "超过", "超過", "逾", "至少", "最少", "不少于", "不少於", "不低于", "不低於", "突破", "多于", "多於", "超", "破")
 UPPER_BEFORE = ("多达", "多達", "不多于", "不多於", "不超过", "不超過", "最高", "至多", "at most", "no more than", "just under", "nearly", "almost", "up to", "under", "less than", "fewer than", "close to", "as many as", "near",
                 "at most", "no more than", "近", "将近", "將近", "接近", "不到", "不足", "最多", "逼近")
 PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between", "an estimated", "another", "约", "約", "大约", "大約", "约合", "約合")
@@ -106,6 +106,7 @@ CN_NUMBER = re.compile(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>�
 # Arabic digits and Chinese scales mixed: 1万2000, 4万6563, 6亿5170万, 13億5千萬, 7萬6,418.
 MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:(?:\d[\d,]*|[一二三四五六七八九])[千百]?(?:[余餘多](?=[万萬]))?[亿億万萬]?)+"
                    r"|(?<![\d.,])\d+[亿億](?:\d+|[一二三四五六七八九])[千百]?[万萬]")
+SLASH_FRACTION = re.compile(r"(?<![\d/.])(?P<part>\d{1,2})/(?P<whole>\d{1,3})(?![\d/])")
 CN_FRACTION = re.compile(rf"(?P<whole>{chinese.CN_NUMERAL}|\d+)分之(?P<part>{chinese.CN_NUMERAL}|\d+(?:\.\d+)?)")
 CN_HALF = re.compile(r"(?P<approx>接近|将近|將近|近|逾|超过|超過|过|過|约|約)?(?:一半|(?<=[近逾过過])半[数數]?(?![年月天日]))")
 CN_PERCENT = re.compile(rf"百分之(?P<number>\d+(?:\.\d+)?|{chinese.CN_NUMERAL})")
@@ -284,7 +285,15 @@ def _chinese_numbers(doc: _Text, start: int, end: int) -> list[_Number]:
         except (ValueError, InvalidOperation):
             continue
         if whole and part < whole:
-            found.append(_Number(match.start(), match.end(), part / whole, percent=True, share=True, chinese=True))
+            strong = text[match.end():match.end() + 1] in ("强", "強")  # 四分之三强: a little over three quarters
+            found.append(_Number(match.start(), match.end() + strong, part / whole, percent=True, share=True,
+                                 chinese=True, low=strong))
+    for match in SLASH_FRACTION.finditer(text, start, end):
+        part, whole = int(match["part"]), int(match["whole"])
+        if 0 < part < whole <= 100 and (HAN.match(text, match.end()) or text[max(0, match.start() - 1):match.start()]
+                                         in APPROXIMATORS or HAN.match(text, max(0, match.start() - 1))):
+            found.append(_Number(match.start(), match.end(), Decimal(part) / whole, percent=True, share=True,
+                                 chinese=True))  # 近3/4, 1/4左右, 约1/5 in a Chinese text
     for match in CN_HALF.finditer(text, start, end):
         approx = match["approx"] or ""
         found.append(_Number(match.start(), match.end(), Decimal("0.5"), percent=True, share=True, chinese=True,
@@ -439,10 +448,11 @@ def _find(doc: _Text, start: int, end: int, small: bool, dates: bytearray | None
     return figures
 
 
+LEGAL_RANGE_END = re.compile(r"(?:[万萬亿億]?元|港元|美元|倍)?以下")
 CHANGE_FROM = re.compile(r"\b(?:rose|rising|rises|risen|fell|falling|falls|fallen|increased|increasing|grew|growing|"
                          r"climbed|dropped|declined|decreased|jumped|soared|surged|went up|went down|up|down)\s+"
                          r"from\s+\D{0,4}$", re.I)
-RANGE_JOIN = re.compile(r"(?:[万萬亿億]?元|港元|美元)?\s?(?:to|-|–|—|至|到|~|and)\s?"
+RANGE_JOIN = re.compile(r"(?:[万萬亿億]?元|港元|美元|倍)?\s?(?:to|-|–|—|至|到|~|and|以上)\s?"
                         rf"(?:{'|'.join(map(re.escape, sorted(CURRENCY_SIGNS, key=len, reverse=True)))}|"
                         rf"(?:{'|'.join(CURRENCY_CODES)})\s)?\s?")
 
@@ -461,11 +471,14 @@ def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
             join = None
         if join and CHANGE_FROM.search(text, max(0, a.start - 30), a.start):
             join = None  # "rose from 41 to 79": two figures, not a range
+        if join and "以上" in join.group() and not LEGAL_RANGE_END.match(text, b.end):
+            join = None  # 五十万元以上五百万元以下 is a range; 五十万元以上 alone a lower bound
         # "5 to 10 per cent", 六至七成: the first number is a share said once, at the end
         value = a.value / (10 if b.tenths else 100) if b and b.percent and not a.percent else a.value
         if join and b.value > value and not _year_like(text, a) and not _year_like(text, b) \
                 and a.words == b.words and (not a.percent or b.percent):
-            if b.scaled and not a.scaled:  # "3 to 5 million", 三至五萬: the scale is said once
+            if b.scaled and not a.scaled and "元" not in join.group():  # "3 to 5 million", 三至五萬: the scale
+                # is said once (but 5,000元到80万元 says each amount whole)
                 if b.words:
                     for ch in reversed(text[b.start:b.end]):
                         if ch not in chinese.CN_SCALE:
