@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from .metadata import converters
+from .scripts import SEARCH_INDEXED_HAN
 
-HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+HAN_RUN = re.compile(f"[{SEARCH_INDEXED_HAN}]+")
 
 
 def script_variants(text: str) -> list[str]:
