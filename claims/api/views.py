@@ -24,6 +24,8 @@ from .serializers import (
     SourceSerializer,
 )
 
+# The reasons the history records for writes through the API.
+ADDED, EDITED, DELETED = "added through the API", "edited through the API", "deleted through the API"
 ETAG_HEADERS = [
     OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True,
                      description="ETag of the version being changed; a stale one gives 412."),
@@ -52,7 +54,7 @@ class ServiceDeletes:
     """Deletes go through the row's service, recorded in the history with their reason."""
 
     def perform_destroy(self, instance):
-        row_delete(row=instance, user=_user(self.request), reason="deleted through the API")
+        row_delete(row=instance, user=_user(self.request), reason=DELETED)
 
 
 @etag_writes
@@ -64,10 +66,10 @@ class SourceViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSe
     filterset_class = SourceFilterSet
 
     def perform_create(self, serializer):
-        serializer.instance = source_save(**serializer.validated_data)
+        serializer.instance = source_save(user=_user(self.request), reason=ADDED, **serializer.validated_data)
 
     def perform_update(self, serializer):
-        source_save(source=serializer.instance, **serializer.validated_data)
+        source_save(source=serializer.instance, user=_user(self.request), reason=EDITED, **serializer.validated_data)
 
 
 @etag_writes
@@ -79,10 +81,10 @@ class ActorViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
     filterset_class = ActorFilterSet
 
     def perform_create(self, serializer):
-        serializer.instance = actor_save(**serializer.validated_data)
+        serializer.instance = actor_save(user=_user(self.request), reason=ADDED, **serializer.validated_data)
 
     def perform_update(self, serializer):
-        actor_save(actor=serializer.instance, **serializer.validated_data)
+        actor_save(actor=serializer.instance, user=_user(self.request), reason=EDITED, **serializer.validated_data)
 
 
 @etag_writes
@@ -104,7 +106,7 @@ class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelView
 
     def perform_create(self, serializer):
         try:
-            serializer.instance = document_create(data=DocumentInput.from_fields(serializer.validated_data))
+            serializer.instance = document_create(data=DocumentInput.from_fields(serializer.validated_data), reason=ADDED)
         except ImportRefused as exc:
             raise serializers.ValidationError({"text": [str(exc)]}) from None
 
@@ -113,7 +115,7 @@ class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelView
         # the serializer trims whitespace: compare the text as sent, and never write the trimmed one back
         if values.pop("text", None) is not None and self.request.data["text"] != serializer.instance.text:
             raise serializers.ValidationError({"text": [TEXT_FIXED]})
-        document_update(document=serializer.instance, **values)
+        document_update(document=serializer.instance, user=_user(self.request), reason=EDITED, **values)
 
 
 @etag_writes
@@ -175,12 +177,12 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
     def perform_create(self, serializer):
         values, actors = self._split(dict(serializer.validated_data))
         self._check_review(values)
-        serializer.instance = claim_create(actors=actors or (), user=_user(self.request), **values)
+        serializer.instance = claim_create(actors=actors or (), user=_user(self.request), reason=ADDED, **values)
 
     def perform_update(self, serializer):
         values, actors = self._split(dict(serializer.validated_data))
         self._check_review(values, serializer.instance)
-        claim_update(claim=serializer.instance, user=_user(self.request), actors=actors, **values)
+        claim_update(claim=serializer.instance, user=_user(self.request), reason=EDITED, actors=actors, **values)
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     @action(detail=True, url_path="claimreview")
@@ -204,8 +206,8 @@ class ClaimLinkViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelVie
     filterset_class = ClaimLinkFilterSet
 
     def perform_create(self, serializer):
-        serializer.instance = claim_link_create(user=_user(self.request), **serializer.validated_data)
+        serializer.instance = claim_link_create(user=_user(self.request), reason=ADDED, **serializer.validated_data)
 
     def perform_update(self, serializer):
-        claim_link_update(link=serializer.instance, user=_user(self.request), **serializer.validated_data)
+        claim_link_update(link=serializer.instance, user=_user(self.request), reason=EDITED, **serializer.validated_data)
 

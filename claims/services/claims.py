@@ -24,6 +24,7 @@ def claim_create(
     quote: str | None = None,
     actors: Iterable[tuple[Actor, str]] = (),
     user=None,
+    reason: str = "",
     **fields: Any,
 ) -> Claim:
     """Create a validated claim over text[start:end]; the quote and its context are taken from the text.
@@ -36,14 +37,14 @@ def claim_create(
         language=language or (document.languages[0] if document.languages else ""),
         quote=document.text[start:end] if quote is None else quote, **fields,
     )
-    claim_save(claim=claim, user=user)
+    claim_save(claim=claim, user=user, reason=reason)
     for actor, role in actors:
         claim_actor_add(claim=claim, actor=actor, role=role)
     return claim
 
 
 @transaction.atomic
-def claim_update(*, claim: Claim, user=None, actors: Iterable[tuple[Actor, str]] | None = None,
+def claim_update(*, claim: Claim, user=None, reason: str = "", actors: Iterable[tuple[Actor, str]] | None = None,
                  **fields: Any) -> Claim:
     """Change a claim's fields and validate it whole; a moved span takes its quote and context anew.
     `actors`, when given, replaces the claim's actors in roles."""
@@ -51,7 +52,7 @@ def claim_update(*, claim: Claim, user=None, actors: Iterable[tuple[Actor, str]]
         setattr(claim, name, value)
     if {"start", "end"} & fields.keys() and "quote" not in fields:
         claim.quote = claim.document.text[claim.start:claim.end]
-    claim_save(claim=claim, user=user)
+    claim_save(claim=claim, user=user, reason=reason)
     if actors is not None:
         claim_set_actors(claim=claim, actors=list(actors))
     return claim

@@ -10,19 +10,19 @@ from .history import recorded, validated_save
 @transaction.atomic
 def claim_link_create(
     *, from_claim: Claim, to_claim: Claim, relation: str, status: str = ClaimLink.Status.CONFIRMED,
-    note: str = "", user=None,
+    note: str = "", user=None, reason: str = "",
 ) -> ClaimLink:
     """Link two claims; refuses self-links and a second link of the same relation between the same pair."""
     link = ClaimLink(from_claim=from_claim, to_claim=to_claim, relation=relation, status=status, note=note)
-    return claim_link_save(link=link, user=user)
+    return claim_link_save(link=link, user=user, reason=reason)
 
 
 @transaction.atomic
-def claim_link_update(*, link: ClaimLink, user=None, **fields) -> ClaimLink:
+def claim_link_update(*, link: ClaimLink, user=None, reason: str = "", **fields) -> ClaimLink:
     """Change a link's relation, status, note or claims; validated as a whole."""
     for name, value in fields.items():
         setattr(link, name, value)
-    return claim_link_save(link=link, user=user)
+    return claim_link_save(link=link, user=user, reason=reason)
 
 
 @transaction.atomic

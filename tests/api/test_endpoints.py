@@ -51,6 +51,8 @@ class EndpointTests:
         response = client_as("editors").post(self.url(), self.create_payload(), format="json")
         assert response.status_code == 201, response.json()
         assert self.model.objects.filter(pk=response.json()["id"]).exists()
+        entry = self.model.history.filter(id=response.json()["id"]).earliest()
+        assert (entry.history_type, entry.history_change_reason) == ("+", "added through the API")
 
     def test_create_with_bad_body_is_400(self, client_as):
         response = client_as("editors").post(self.url(), {"id": "x", "unknown": [1, {"deep": None}]}, format="json")
@@ -66,6 +68,9 @@ class EndpointTests:
         for key, value in self.update_payload.items():
             assert response.json()[key] == value
         assert response.headers["ETag"] != etag
+        entry = self.model.history.filter(id=obj.pk).latest()
+        assert (entry.history_type, entry.history_change_reason, entry.history_user.username) == (
+            "~", "edited through the API", "editors-user")
 
     def test_delete(self, client_as):
         obj = self.make()
