@@ -115,6 +115,12 @@ class ClaimFilterSet(FilterSet):
     value_min = BoundedDecimalFilter(method="filter_value_min", help_text="Figures that can be this large or larger.")
     value_max = BoundedDecimalFilter(method="filter_value_max", help_text="Figures that can be this small or smaller.")
     unit = _text(field_name="unit", lookup_expr="iexact")
+    event_type = _text(100, field_name="event_type", lookup_expr="iexact")
+    place = _text(field_name="place", lookup_expr="iexact")
+    detached = filters.TypedChoiceFilter(choices=[("true", "true"), ("false", "false")],
+                                         coerce=lambda value: value == "true",
+                                         help_text="true: claims whose quote was not found again in their document's "
+                                                   "revised text, for an editor to place.")
     relation = filters.ChoiceFilter(choices=ClaimLink.Relation.choices, method="filter_relation",
                                     help_text="Claims with a link of this relation that is not rejected.")
     q = _text(500, method="filter_q", help_text="Full-text search of quote and paraphrase, English and Chinese.")
@@ -125,7 +131,8 @@ class ClaimFilterSet(FilterSet):
     class Meta:
         model = Claim
         fields = ["kind", "status", "verdict", "language", "document", "source", "actor", "role", "date_after",
-                  "date_before", "value_min", "value_max", "unit", "relation", "q", "updated_since"]
+                  "date_before", "value_min", "value_max", "unit", "event_type", "place", "detached", "relation", "q",
+                  "updated_since"]
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -172,12 +179,14 @@ class DocumentFilterSet(FilterSet):
     q = _text(500, method="filter_q", help_text="Full-text search of title and text, English and Chinese.")
     language = filters.ChoiceFilter(choices=Language.choices, method="filter_language")
     source = IdOrSlugFilter(id_field="source_id", slug_field="source__slug", max_length=100)
+    republished_from = IdOrSlugFilter(id_field="republished_from_id", slug_field="republished_from__slug",
+                                      max_length=100)
     published_after = FuzzyDateFilter(method="filter_published_after")
     published_before = FuzzyDateFilter(method="filter_published_before")
 
     class Meta:
         model = Document
-        fields = ["q", "language", "source", "published_after", "published_before"]
+        fields = ["q", "language", "source", "republished_from", "published_after", "published_before"]
 
     def filter_q(self, queryset, name, value):
         return search_documents(queryset, value)
@@ -198,10 +207,12 @@ class ActorFilterSet(FilterSet):
     q = _text(300, method="filter_q", help_text="Name, slug or any alias, in any script.")
     kind = _choices(Actor.Kind.choices)
     country = _text(2, field_name="country", lookup_expr="iexact")
+    parent = IdOrSlugFilter(id_field="parent_id", slug_field="parent__slug", max_length=100,
+                            help_text="Actors directly under this one (a ministry under its state), by id or slug.")
 
     class Meta:
         model = Actor
-        fields = ["q", "kind", "country"]
+        fields = ["q", "kind", "country", "parent"]
 
     def filter_q(self, queryset, name, value):
         return search_actors(queryset, value)
