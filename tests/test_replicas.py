@@ -29,7 +29,8 @@ replica = psycopg.connect(os.environ["DATABASE_REPLICA_URLS"], autocommit=True)
 def caught_up():
     # the insert position: with synchronous_commit off, a commit may not be written out yet
     lsn = primary.execute("SELECT pg_current_wal_insert_lsn()").fetchone()[0]
-    for _ in range(200):
+    deadline = time.monotonic() + 120  # generous: a busy machine replays slowly, and only the order is tested
+    while time.monotonic() < deadline:
         if replica.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", (lsn,)).fetchone()[0]:
             return
         time.sleep(0.05)

@@ -33,15 +33,22 @@ class EndpointTests:
     def url(self, pk=None):
         return f"/api/{self.endpoint}/" + (f"{pk}/" if pk else "")
 
+    def make_deletable(self):
+        """A row the API may delete, the rows that go with it, and the rows that must stay (querysets)."""
+        return self.make(), [], []
+
     def test_list_and_detail(self, client_as):
         obj = self.make()
         client = client_as("fact-checkers")
         listed = client.get(self.url())
         assert listed.status_code == 200
-        assert [row["id"] for row in listed.json()["results"]] == [obj.pk]
+        rows = listed.json()["results"]
+        assert sorted(row["id"] for row in rows) == sorted(self.model.objects.values_list("pk", flat=True))
+        assert len(rows) == self.rows_per_make
         detail = client.get(self.url(obj.pk))
-        assert detail.status_code == 200 and detail.json()["id"] == obj.pk
-        assert detail.headers["ETag"]
+        assert detail.status_code == 200 and detail.headers["ETag"]
+        [row] = [row for row in rows if row["id"] == obj.pk]
+        assert {key: detail.json().get(key) for key in row} == row  # the detail's values, or some of them
 
     def test_unknown_id_is_404_json(self, client_as):
         response = client_as("fact-checkers").get(self.url(987654321))
@@ -73,14 +80,19 @@ class EndpointTests:
             "~", "edited through the API", "editors-user")
 
     def test_delete(self, client_as):
-        obj = self.make()
+        obj, dependants, independents = self.make_deletable()
+        assert all(rows.exists() for rows in dependants)
+        kept = [list(rows.values_list("pk", flat=True)) for rows in independents]
+        assert all(kept)
         client = client_as("editors")
         etag = client.get(self.url(obj.pk)).headers["ETag"]
         assert client.delete(self.url(obj.pk), HTTP_IF_MATCH=etag).status_code == 204
         assert not self.model.objects.filter(pk=obj.pk).exists()
-        entry = self.model.history.filter(id=obj.pk).latest()
-        assert (entry.history_type, entry.history_change_reason, entry.history_user.username) == (
-            "-", "deleted through the API", "editors-user")
+        assert not any(rows.exists() for rows in dependants), "a row that depends on the deleted one is left"
+        assert [list(rows.values_list("pk", flat=True)) for rows in independents] == kept
+        deletion = self.model.history.get(id=obj.pk, history_type="-")
+        assert (deletion.history_user.username, deletion.history_change_reason) == (
+            "editors-user", "deleted through the API")  # the history says who deleted it, and how
 
     def test_list_query_count_is_the_same_for_n_and_2n_rows(self, client_as, django_assert_num_queries):
         client = client_as("fact-checkers")
@@ -106,6 +118,13 @@ class TestSources(EndpointTests):
     def create_payload(self):
         return {"name": "Xinhua", "slug": "xinhua", "kind": "state_media", "country": "CN"}
 
+    def test_a_source_with_documents_is_not_deleted(self, client_as):
+        document = DocumentFactory()
+        client = client_as("editors")
+        etag = client.get(self.url(document.source_id)).headers["ETag"]
+        assert client.delete(self.url(document.source_id), HTTP_IF_MATCH=etag).status_code == 409
+        assert Document.objects.get(pk=document.pk).source_id == document.source_id
+
 
 class TestActors(EndpointTests):
     endpoint, model = "actors", Actor
@@ -114,6 +133,23 @@ class TestActors(EndpointTests):
     def make(self):
         alias = ActorAliasFactory()
         return alias.actor
+
+    def make_deletable(self):
+        actor = self.make()
+        ActorAliasFactory(actor=actor)
+        other = ActorAliasFactory()
+        return actor, [actor.aliases.all()], [Actor.objects.filter(pk=other.actor_id), other.actor.aliases.all()]
+
+    def test_an_actor_in_a_claim_or_above_another_is_not_deleted(self, client_as):
+        in_claim = ClaimActorFactory().actor
+        parent = ActorFactory()
+        ActorFactory(parent=parent)
+        client = client_as("editors")
+        for actor in (in_claim, parent):
+            etag = client.get(self.url(actor.pk)).headers["ETag"]
+            assert client.delete(self.url(actor.pk), HTTP_IF_MATCH=etag).status_code == 409
+        assert Actor.objects.filter(pk__in=[in_claim.pk, parent.pk]).count() == 2
+        assert in_claim.claim_roles.count() == 1 and parent.children.count() == 1
 
     def create_payload(self):
         return {"kind": "person", "name": "Xi Jinping", "slug": "xi-jinping",
@@ -129,11 +165,10 @@ class TestDocuments(EndpointTests):
         ClaimFactory(document=document)
         return document
 
-    def test_delete(self, client_as):
+    def make_deletable(self):
+        """A document with no claims (claims protect theirs); its source stays."""
         document = DocumentFactory()
-        client = client_as("editors")
-        etag = client.get(self.url(document.pk)).headers["ETag"]
-        assert client.delete(self.url(document.pk), HTTP_IF_MATCH=etag).status_code == 204
+        return document, [], [Source.objects.filter(pk=document.source_id)]
 
     def test_a_document_with_claims_is_not_deleted(self, client_as):
         claim = ClaimFactory()
@@ -142,6 +177,7 @@ class TestDocuments(EndpointTests):
         response = client.delete(self.url(claim.document_id), HTTP_IF_MATCH=etag)
         assert response.status_code == 409 and "claims" in response.json()["detail"]
         assert Document.objects.filter(pk=claim.document_id).exists()
+        assert Claim.objects.get(pk=claim.pk).quote == claim.quote
 
     def test_the_text_is_refused_and_never_rewritten(self, client_as):
         claim = ClaimFactory(document=DocumentFactory(text="Intro.\n\nNearly 47,000 IP addresses abroad.\n"))
@@ -175,10 +211,13 @@ class TestClaims(EndpointTests):
         ClaimLinkFactory(from_claim=claim, to_claim=ClaimFactory(document=claim.document))
         return claim
 
-    def test_list_and_detail(self, client_as):
-        claim = ClaimFactory()
-        response = client_as("fact-checkers").get(self.url(claim.pk))
-        assert response.status_code == 200 and response.headers["ETag"]
+    def make_deletable(self):
+        """Its roles and links go with it; the actor, the claim at the other end and the document stay."""
+        claim = self.make()
+        [role], [link] = claim.claim_actors.all(), claim.links_from.all()
+        return claim, [claim.claim_actors.all(), ClaimLink.objects.filter(pk=link.pk)], [
+            Actor.objects.filter(pk=role.actor_id), Claim.objects.filter(pk=link.to_claim_id),
+            Document.objects.filter(pk=claim.document_id)]
 
     def create_payload(self):
         document = DocumentFactory(text="A survey indicates nearly 47,000 IP addresses abroad.")
@@ -236,6 +275,10 @@ class TestClaimLinks(EndpointTests):
 
     def make(self):
         return ClaimLinkFactory()
+
+    def make_deletable(self):
+        link = self.make()
+        return link, [], [Claim.objects.filter(pk__in=[link.from_claim_id, link.to_claim_id])]
 
     def create_payload(self):
         a, b = ClaimFactory(), ClaimFactory()

@@ -2,11 +2,14 @@
 every documented response conforms to its schema."""
 
 import pytest
+from django.apps import apps
 from django.core import signals
+from django.core.management.color import no_style
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
+from rest_framework.throttling import SimpleRateThrottle
 
 import schemathesis
 from schemathesis.checks import content_type_conformance, not_a_server_error, response_schema_conformance
@@ -19,9 +22,24 @@ EXAMPLES = 8  # per operation and identity: bounded, so the suite stays minutes 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
 
 
+def restart_ids():
+    """Ids from 1 in the claims tables (empty here): generated ids then meet the same rows, whatever ran before."""
+    models = list(apps.get_app_config("claims").get_models(include_auto_created=True))
+    assert not any(model._default_manager.exists() for model in models), "another test left rows behind"
+    sequences = [{"table": model._meta.db_table, "column": model._meta.pk.column} for model in models]
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_by_name_sql(no_style(), sequences):
+            cursor.execute(sql)
+
+
 @pytest.fixture(autouse=True)
-def rows(db, anon_read):
-    """Data behind the API, so that generated ids and slugs sometimes find rows."""
+def rows(db, anon_read, monkeypatch):
+    """Data behind the API, so that generated ids and slugs sometimes find rows; the same rows every run."""
+    # Throttling answers 429 to whatever comes after the 120th anonymous request of a minute: which requests
+    # those are depends on the clock, so the set of requests that reach a view would too. tests/api/
+    # test_permissions.py tests the throttle.
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": None, "user": None})
+    restart_ids()
     claim = ClaimFactory(event=True)
     ClaimActorFactory(claim=claim, actor=ActorFactory())
     ClaimLinkFactory(from_claim=claim, to_claim=ClaimFactory(document=claim.document))
