@@ -16,7 +16,7 @@ from claims.text.dates import FuzzyDate
 MAX_VALUE = Decimal("1e24")
 
 
-class FuzzyDateField(forms.CharField):
+class DateIntervalFormField(forms.CharField):
     """A form field taking 2013, 2013-10 or 2013-10-15 and giving the interval it denotes."""
 
     def to_python(self, value):
@@ -32,7 +32,7 @@ class FuzzyDateField(forms.CharField):
 
 @extend_schema_field(OpenApiTypes.STR)
 class FuzzyDateFilter(filters.Filter):
-    field_class = FuzzyDateField
+    field_class = DateIntervalFormField
 
 
 class BoundedDecimalField(forms.DecimalField):
