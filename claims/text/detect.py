@@ -15,7 +15,8 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from .scripts import HAN
 from .dates import FuzzyDate
 from .events import date_of, find_events, sentence_spans
-from .figures import find_figures, text_currency
+from .currencies import text_currency
+from .figures import find_figures
 
 FIGURE_KIND, EVENT_KIND = "figure", "event"
 

@@ -19,6 +19,8 @@ from decimal import Decimal, InvalidOperation
 from . import chinese
 from .scripts import HAN
 from .datephrases import MONTH
+from .currencies import (CN_CURRENCY_AFTER, CN_CURRENCY_BEFORE, CN_CURRENCY_WORDS, CURRENCY_CODES, CURRENCY_SIGN,
+                         CURRENCY_SIGNS, CURRENCY_WORDS, currency_of)
 from .normalise import half_width, lower_case
 
 # --- Knowledge ---------------------------------------------------------------------------------------
@@ -35,34 +37,6 @@ PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between"
 LOWER_AFTER = ("有余", "有餘", "有多", "多", "余", "餘", "以上", "+", " or more", " plus", "-plus", "-odd")
 UPPER_AFTER = ("以下", "以内", "以內")
 PLAIN_AFTER = ("左右", " or so")
-# Signs and codes before an amount; a dollar sign after letters is that country's dollar (NZ$, HK$).
-CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "AU$": "AUD",
-                  "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY",
-                  "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₫": "VND", "฿": "THB", "GH¢": "GHS", "GH₵": "GHS",
-                  "RM": "MYR", "Rp": "IDR", "Rs": "INR", "Rs.": "INR", "RMB": "CNY", "MOP$": "MOP", "R$": "BRL",
-                  "KSh": "KES", "Ksh": "KES", "TSh": "TZS", "USh": "UGX", "Tk": "BDT", "Tk.": "BDT"}
-CURRENCY_CODES = ("USD", "EUR", "GBP", "HKD", "TWD", "CNY", "SGD", "JPY", "INR", "AUD", "KRW", "MYR", "NZD", "GHS",
-                  "NGN", "PHP", "IDR", "THB", "VND", "CAD", "CHF", "MOP", "KES", "BRL", "ZAR", "AED", "SAR", "QAR",
-                  "NOK", "SEK", "DKK", "ISK", "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "UAH", "RUB", "KZT", "UZS",
-                  "PKR", "LKR", "BDT", "NPR", "MMK", "KHR", "LAK", "MNT", "FJD", "PGK", "EGP", "MAD", "TZS", "UGX",
-                  "RWF", "XOF", "XAF", "MXN", "ARS", "CLP", "COP", "PEN", "ILS")
-CURRENCY_SIGN = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(CURRENCY_SIGNS, key=len, reverse=True)))}"
-                           rf"|\b(?:{'|'.join(CURRENCY_CODES)})|\b[A-Z]{{1,3}}\$)\s?$")
-
-
-def currency_of(sign: str) -> str:
-    """The ISO code of a currency sign or code ("NZ$" -> NZD, "RM" -> MYR)."""
-    sign = sign.strip()
-    return CURRENCY_SIGNS.get(sign) or (sign if sign in CURRENCY_CODES else sign[:-1] + "D")
-
-
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-                  "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "新臺幣": "TWD", "新台幣": "TWD",
-                  "新台币": "TWD", "台币": "TWD", "臺幣": "TWD", "台幣": "TWD", "港元": "HKD", "港币": "HKD",
-                  "港幣": "HKD", "美元": "USD", "美金": "USD", "欧元": "EUR", "歐元": "EUR", "人民币": "CNY",
-                  "人民幣": "CNY", "日元": "JPY", "日圓": "JPY", "英镑": "GBP", "英鎊": "GBP", "澳门元": "MOP",
-                  "澳門元": "MOP", "新元": "SGD", "令吉": "MYR", "ringgit": "MYR", "naira": "NGN", "cedis": "GHS",
-                  "rupees": "INR", "won": "KRW", "baht": "THB", "pesos": "PHP"}
 # Words after a number that make it a length of time, an age or a rank, not a quantity.
 TIME_WORDS = re.compile(r"\s*(?:-|‐)?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
                         r"centur(?:y|ies)|year-old|anniversary|am\b|pm\b|a\.m\.|p\.m\.|GMT|UTC)\b|"
@@ -191,10 +165,6 @@ def to_decimal(number: str, scale: str | None = None) -> Decimal:
 APPROXIMATOR_BEFORE = re.compile(
     rf"(?:{'|'.join(map(re.escape, sorted(LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE, key=len, reverse=True)))})\s?$",
     re.I)
-CN_CURRENCY_WORDS = sorted((w for w in CURRENCY_WORDS if HAN.match(w)), key=len, reverse=True)
-CN_CURRENCY_AFTER = re.compile("|".join(w for w in ("人民币", "人民幣", "港元", "港币", "港幣", "美元", "新台币", "新臺幣",
-                                                    "新台幣", "澳门元", "澳門元")))
-CN_CURRENCY_BEFORE = re.compile(rf"(?:{'|'.join(w for w in CURRENCY_WORDS if HAN.match(w))})\s?$")
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\s*$", re.I)
 MONTH_AFTER = re.compile(rf"\s+{MONTH}\b", re.I)
 
@@ -749,12 +719,3 @@ def parse_figure(phrase: str) -> Figure | None:
     """The first figure in `phrase` with its bounds and unit, or None."""
     found = find_figures(phrase, small=True)
     return found[0] if found else None
-
-
-def text_currency(text: str) -> str:
-    """What a bare 元 means in a text: the currency the text names, else the renminbi."""
-    if re.search(r"新臺幣|新台幣|新台币|臺灣|台灣|台湾|NT\$", text):
-        return "TWD"
-    if re.search(r"港元|港幣|港币|香港|HK\$", text):
-        return "HKD"
-    return "CNY"
