@@ -189,3 +189,12 @@ def test_document_list_counts_claims_without_a_query_per_row(as_role, django_ass
         page = client.get(reverse("admin:claims_document_changelist"))
     assert page.status_code == 200
     assert Decimal(2) in {Decimal(row.claim_count) for row in page.context["cl"].result_list}
+
+
+def test_the_admin_and_the_api_root_are_named_for_claimtrack(as_role):
+    client = as_role("editors")
+    index = client.get(reverse("admin:index"))
+    assert index.context["site_header"] == "claimtrack" and index.context["site_title"] == "claimtrack admin"
+    assert "<title>Documents, claims and links | claimtrack admin</title>" in index.content.decode()
+    root = client.options("/api/").json()
+    assert root["description"].startswith("claimtrack:") and "DefaultRouter" not in root["description"]
