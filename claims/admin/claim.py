@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
@@ -15,7 +16,10 @@ from claims.text.metadata import chinese_script
 from claims.text.scripts import HAN
 from claims.text.spans import context
 
+from .display import UnpaddedDecimalField, shown_number
 from .writes import ServiceWrites
+
+FIGURE_FIELDS = ["value", "value_low", "value_high"]
 
 
 class ClaimAdminForm(forms.ModelForm):
@@ -106,7 +110,9 @@ class ClaimAdmin(ServiceWrites, SimpleHistoryAdmin):
     """Claims with their spans and normalised values."""
 
     form = ClaimAdminForm
-    list_display = ["__str__", "kind", "status", "verdict", "language", "value", "unit", "date_start", "document"]
+    formfield_overrides = {models.DecimalField: {"form_class": UnpaddedDecimalField}}
+    list_display = ["__str__", "kind", "status", "verdict", "language", "value_shown", "unit", "date_start",
+                    "document"]
     list_filter = ["kind", "status", "verdict", "language", ("document__source", admin.RelatedOnlyFieldListFilter),
                    ("claim_actors__actor", admin.RelatedOnlyFieldListFilter),
                    ("document", admin.RelatedOnlyFieldListFilter)]
@@ -123,6 +129,16 @@ class ClaimAdmin(ServiceWrites, SimpleHistoryAdmin):
         ("Date and place", {"fields": ["date_start", "date_end", "date_precision", "event_type", "place"]}),
         ("Record", {"fields": ["created_by", "updated_by", "created_at", "updated_at"]}),
     ]
+
+    value_shown, value_low_shown, value_high_shown = (shown_number(field) for field in FIGURE_FIELDS)
+
+    def get_fieldsets(self, request, obj=None):
+        """Read-only (for those who may only view), the figure reads as in the list: 3,000,000,000."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        return [(name, {**options, "fields": [f"{field}_shown" if field in FIGURE_FIELDS else field
+                                              for field in options["fields"]]}) for name, options in fieldsets]
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -198,3 +198,15 @@ def test_the_admin_and_the_api_root_are_named_for_claimtrack(as_role):
     assert "<title>Documents, claims and links | claimtrack admin</title>" in index.content.decode()
     root = client.options("/api/").json()
     assert root["description"].startswith("claimtrack:") and "DefaultRouter" not in root["description"]
+
+
+def test_figures_show_without_padding_and_with_thousands_separated(as_role):
+    claim = ClaimFactory(value=Decimal(1200), value_low=Decimal("0.5"), value_high=Decimal(3_000_000_000))
+    editor = as_role("editors")
+    listed = editor.get(reverse("admin:claims_claim_changelist")).content.decode()
+    assert ">1,200<" in listed and "1200.000000" not in listed
+    form = editor.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    assert re.search(r'name="value" value="1200"', form) and re.search(r'name="value_high" value="3000000000"', form)
+    assert "000000.000000" not in form and 'name="value_low" value="0.5"' in form
+    shown = as_role("fact-checkers").get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    assert "3,000,000,000" in shown and "1,200" in shown and ".000000" not in shown
