@@ -16,7 +16,7 @@ from claims.text.metadata import chinese_script
 from claims.text.scripts import HAN
 from claims.text.spans import context
 
-from .display import UnpaddedDecimalField, shown_number
+from .display import UnpaddedDecimalField, shown_date, shown_number
 from .writes import ServiceWrites
 
 FIGURE_FIELDS = ["value", "value_low", "value_high"]
@@ -111,7 +111,7 @@ class ClaimAdmin(ServiceWrites, SimpleHistoryAdmin):
 
     form = ClaimAdminForm
     formfield_overrides = {models.DecimalField: {"form_class": UnpaddedDecimalField}}
-    list_display = ["__str__", "kind", "status", "verdict", "language", "value_shown", "unit", "date_start",
+    list_display = ["__str__", "kind", "status", "verdict", "language", "value_shown", "unit", "date_shown",
                     "document"]
     list_filter = ["kind", "status", "verdict", "language", ("document__source", admin.RelatedOnlyFieldListFilter),
                    ("claim_actors__actor", admin.RelatedOnlyFieldListFilter),
@@ -131,6 +131,7 @@ class ClaimAdmin(ServiceWrites, SimpleHistoryAdmin):
     ]
 
     value_shown, value_low_shown, value_high_shown = (shown_number(field) for field in FIGURE_FIELDS)
+    date_shown = shown_date("date", "date")
 
     def get_fieldsets(self, request, obj=None):
         """Read-only (for those who may only view), the figure reads as in the list: 3,000,000,000."""

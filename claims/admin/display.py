@@ -5,6 +5,8 @@ from decimal import Decimal
 from django import forms
 from django.contrib import admin
 
+from claims.text.dates import format_interval
+
 
 def unpadded(value: Decimal, spec: str = "f") -> str:
     """A decimal without the column's trailing zeros (1200.000000 -> 1200); exact, unlike normalize(), which
@@ -25,6 +27,18 @@ def shown_number(field: str):
     def shown(model_admin, obj):
         value = number(getattr(obj, field))
         return model_admin.get_empty_value_display() if value is None else value
+
+    return shown
+
+
+def shown_date(prefix: str, description: str):
+    """A ModelAdmin display of the `<prefix>_start/_end/_precision` date at its precision ("2014", "2015-12"), sorting
+    by its start."""
+
+    @admin.display(description=description, ordering=f"{prefix}_start")
+    def shown(model_admin, obj):
+        start, end, precision = (getattr(obj, f"{prefix}_{part}") for part in ("start", "end", "precision"))
+        return format_interval(start, end, precision) or model_admin.get_empty_value_display()
 
     return shown
 

@@ -13,6 +13,7 @@ from claims.models import Document
 from claims.services.documents import DocumentInput, document_check_text, document_create, documents_like
 
 from .annotate import annotate_view
+from .display import shown_date
 from .writes import ADDED, ServiceWrites
 
 
@@ -42,7 +43,7 @@ class DocumentAdmin(ServiceWrites, SimpleHistoryAdmin):
 
     form = DocumentAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # Django 6's default, now
-    list_display = ["title", "source", "published_start", "published_precision", "claim_count", "annotate_link"]
+    list_display = ["title", "source", "published_shown", "claim_count", "annotate_link"]
     list_filter = ["source", "published_precision"]
     search_fields = ["title", "url", "filename"]
     list_select_related = ["source"]
@@ -50,6 +51,8 @@ class DocumentAdmin(ServiceWrites, SimpleHistoryAdmin):
                        "updated_at"]
     autocomplete_fields = ["source", "republished_from"]
     exclude = ["search_vector"]
+
+    published_shown = shown_date("published", "published")
 
     def get_readonly_fields(self, request, obj=None):
         """A stored document's text is shown, never edited: it changes only by re-import."""

@@ -2,6 +2,7 @@
 
 import io
 import re
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -210,3 +211,18 @@ def test_figures_show_without_padding_and_with_thousands_separated(as_role):
     assert "000000.000000" not in form and 'name="value_low" value="0.5"' in form
     shown = as_role("fact-checkers").get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
     assert "3,000,000,000" in shown and "1,200" in shown and ".000000" not in shown
+
+
+def test_dates_show_at_their_precision_in_the_claim_and_document_lists(as_role):
+    year = DocumentFactory(published_start=date(2014, 1, 1), published_end=date(2014, 12, 31),
+                           published_precision="year")
+    month = DocumentFactory(published_start=date(2015, 12, 1), published_end=date(2015, 12, 31),
+                            published_precision="month")
+    ClaimFactory(document=year)  # dated the year 2011
+    ClaimFactory(document=month, event=True)  # dated October 2013
+    client = as_role("editors")
+    documents = client.get(reverse("admin:claims_document_changelist")).content.decode()
+    assert 'class="field-published_shown">2014<' in documents and ">2015-12<" in documents
+    assert "Jan. 1, 2014" not in documents and "Dec. 1, 2015" not in documents
+    claims = client.get(reverse("admin:claims_claim_changelist")).content.decode()
+    assert 'class="field-date_shown">2011<' in claims and ">2013-10<" in claims and "Jan. 1, 2011" not in claims
