@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import REVIEW_PERMISSION, Claim, ClaimActor, ClaimLink, Document
 from claims.services.claims import claims_resolve_suggestions, may_set_status
@@ -17,6 +16,7 @@ from claims.text.scripts import HAN
 from claims.text.spans import context
 
 from .display import UnpaddedDecimalField, shown_date, shown_number
+from .history import HistoryAdmin
 from .writes import ServiceWrites
 
 FIGURE_FIELDS = ["value", "value_low", "value_high"]
@@ -106,7 +106,7 @@ def prefill(request) -> dict:
 
 
 @admin.register(Claim)
-class ClaimAdmin(ServiceWrites, SimpleHistoryAdmin):
+class ClaimAdmin(ServiceWrites, HistoryAdmin):
     """Claims with their spans and normalised values."""
 
     form = ClaimAdminForm

@@ -7,13 +7,13 @@ from django.db import models
 from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Document
 from claims.services.documents import DocumentInput, document_check_text, document_create, documents_like
 
 from .annotate import annotate_view
 from .display import shown_date
+from .history import HistoryAdmin
 from .writes import ADDED, ServiceWrites
 
 
@@ -38,7 +38,7 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(ServiceWrites, SimpleHistoryAdmin):
+class DocumentAdmin(ServiceWrites, HistoryAdmin):
     """Documents with their claim counts (counted in the list's one query) and a link to annotate them."""
 
     form = DocumentAdminForm

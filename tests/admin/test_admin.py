@@ -226,3 +226,16 @@ def test_dates_show_at_their_precision_in_the_claim_and_document_lists(as_role):
     assert "Jan. 1, 2014" not in documents and "Dec. 1, 2015" not in documents
     claims = client.get(reverse("admin:claims_claim_changelist")).content.decode()
     assert 'class="field-date_shown">2011<' in claims and ">2013-10<" in claims and "Jan. 1, 2011" not in claims
+
+
+def test_history_shows_each_entry_s_change_reason_never_none(as_role):
+    claim = ClaimFactory(note="first")  # written without a service: no reason recorded
+    client = as_role("editors")
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    assert client.post(url, form_data(client.get(url).context, note="second")).status_code == 302
+    page = client.get(reverse("admin:claims_claim_history", args=[claim.pk])).content.decode()
+    start = page.index('id="change-history"')
+    table = page[start:page.index("</table>", start)]
+    rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S)
+    reasons = [re.findall(r"<td>(.*?)</td>", row, re.S)[4].strip() for row in rows]
+    assert reasons == ["edited in the admin", "not recorded"]
