@@ -67,6 +67,25 @@ class ClaimLinkInline(admin.TabularInline):
     verbose_name_plural = "links to other claims"
 
 
+class ClaimLinkToInline(admin.TabularInline):
+    """Links other claims made to this one, shown read-only: each is changed on the claim it is from."""
+
+    model = ClaimLink
+    fk_name = "to_claim"
+    fields = readonly_fields = ["from_claim", "relation", "status", "note"]
+    extra = 0
+    verbose_name_plural = "links from other claims"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 def _language(document: Document, quote: str) -> str:
     """English for Latin text; for Chinese the document's own script when it has one, else the quote's."""
     if not HAN.search(quote):
@@ -120,7 +139,7 @@ class ClaimAdmin(ServiceWrites, HistoryAdmin):
     list_select_related = ["document"]
     autocomplete_fields = ["document"]
     readonly_fields = ["created_by", "updated_by", "created_at", "updated_at"]
-    inlines = [ClaimActorInline, ClaimLinkInline]
+    inlines = [ClaimActorInline, ClaimLinkInline, ClaimLinkToInline]
     actions = ["accept_suggestions", "reject_suggestions"]
     fieldsets = [
         (None, {"fields": ["document", "kind", "status", "verdict", "language", "start", "end", "quote", "prefix",

@@ -239,3 +239,18 @@ def test_history_shows_each_entry_s_change_reason_never_none(as_role):
     rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S)
     reasons = [re.findall(r"<td>(.*?)</td>", row, re.S)[4].strip() for row in rows]
     assert reasons == ["edited in the admin", "not recorded"]
+
+
+def test_a_link_shows_on_both_claims_forms(as_role):
+    target, source = ClaimFactory(), ClaimFactory()
+    ClaimLinkFactory(from_claim=source, to_claim=target, relation="corroborates")
+    client = as_role("editors")
+    url = reverse("admin:claims_claim_change", args=[target.pk])
+    page = client.get(url)
+    incoming = next(inline for inline in page.context["inline_admin_formsets"]
+                    if inline.opts.verbose_name_plural == "links from other claims")
+    assert len(incoming.formset.forms) == 1 and not incoming.has_change_permission
+    html = page.content.decode()
+    assert f'href="{reverse("admin:claims_claim_change", args=[source.pk])}"' in html
+    assert client.post(url, form_data(page.context, note="seen")).status_code == 302
+    assert ClaimLink.objects.get().from_claim == source

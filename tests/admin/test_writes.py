@@ -25,9 +25,10 @@ def last_entry(model, pk):
 
 
 def inline_prefixes(page_context) -> dict:
-    """Each inline formset's prefix, with the index its first extra form has, by the inline's model name."""
+    """Each editable inline formset's prefix, with the index its first extra form has, by the inline's model name
+    (the read-only list of links from other claims left out)."""
     return {inline.formset.model._meta.model_name: (inline.formset.prefix, inline.formset.initial_form_count())
-            for inline in page_context["inline_admin_formsets"]}
+            for inline in page_context["inline_admin_formsets"] if inline.has_add_permission}
 
 
 def test_the_claim_form_saves_through_the_service(as_role):
