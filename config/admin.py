@@ -5,7 +5,13 @@ from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 
 
 class AutocompleteView(AutocompleteJsonView):
-    """Django's autocomplete, with each result's text from the model admin's `autocomplete_text` where it has one."""
+    """Django's autocomplete, with each result's text from the model admin's `autocomplete_text` where it has one,
+    and without the object whose primary key the widget's URL names as `exclude` (a claim is not linked to itself)."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        exclude = self.request.GET.get("exclude", "")
+        return queryset.exclude(pk=exclude) if exclude.isdigit() else queryset
 
     def serialize_result(self, obj, to_field_name):
         result = super().serialize_result(obj, to_field_name)

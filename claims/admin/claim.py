@@ -2,14 +2,17 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from claims.models import REVIEW_PERMISSION, Claim, ClaimActor, ClaimLink, Document
 from claims.services.claims import claims_resolve_suggestions, may_set_status
 from claims.text.datephrases import parse_date_phrase
+from claims.text.dates import format_interval
 from claims.text.figures import parse_figure
 from claims.text.metadata import chinese_script
 from claims.text.scripts import HAN
@@ -56,8 +59,19 @@ class ClaimActorInline(admin.TabularInline):
     autocomplete_fields = ["actor"]
 
 
+class AutocompleteSelectExcluding(AutocompleteSelect):
+    """Django's autocomplete select, asking the site's autocomplete (config/admin.py) to leave one object out."""
+
+    def __init__(self, field, admin_site, *, exclude, **kwargs):
+        super().__init__(field, admin_site, **kwargs)
+        self.exclude = exclude
+
+    def get_url(self):
+        return f"{super().get_url()}?{urlencode({'exclude': self.exclude})}"
+
+
 class ClaimLinkInline(admin.TabularInline):
-    """Links from this claim to claims in any document."""
+    """Links from this claim to claims in any document; the claim to link never offers this claim itself."""
 
     model = ClaimLink
     fk_name = "from_claim"
@@ -65,6 +79,15 @@ class ClaimLinkInline(admin.TabularInline):
     autocomplete_fields = ["to_claim"]
     fields = ["to_claim", "relation", "status", "note"]
     verbose_name_plural = "links to other claims"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        to_claim = formset.form.base_fields.get("to_claim")  # absent where the form is read-only
+        if obj is not None and to_claim is not None:
+            wrapper = to_claim.widget  # RelatedFieldWidgetWrapper, its add and change buttons
+            wrapper.widget = AutocompleteSelectExcluding(wrapper.widget.field, self.admin_site, exclude=obj.pk,
+                                                         attrs=wrapper.widget.attrs)
+        return formset
 
 
 class ClaimLinkToInline(admin.TabularInline):
@@ -151,6 +174,19 @@ class ClaimAdmin(ServiceWrites, HistoryAdmin):
 
     value_shown, value_low_shown, value_high_shown = (shown_number(field) for field in FIGURE_FIELDS)
     date_shown = shown_date("date", "date")
+
+    def autocomplete_text(self, claim) -> str:
+        """A claim as its autocomplete offers it (config/admin.py): kind, quote, and the document's title and date."""
+        document = claim.document
+        date = format_interval(document.published_start, document.published_end, document.published_precision)
+        return f"{claim.kind}: “{claim.quote[:60]}” — {document.title[:60]}" + (f", {date}" if date else "")
+
+    def get_search_results(self, request, queryset, search_term):
+        """In an autocomplete, each claim's document comes in the same query (without its text)."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            queryset = queryset.select_related("document").defer("document__text", "document__search_vector")
+        return queryset, may_have_duplicates
 
     def get_fieldsets(self, request, obj=None):
         """Read-only (for those who may only view), the figure reads as in the list: 3,000,000,000."""

@@ -254,3 +254,22 @@ def test_a_link_shows_on_both_claims_forms(as_role):
     assert f'href="{reverse("admin:claims_claim_change", args=[source.pk])}"' in html
     assert client.post(url, form_data(page.context, note="seen")).status_code == 302
     assert ClaimLink.objects.get().from_claim == source
+
+
+def test_the_link_autocomplete_describes_claims_and_never_offers_the_claim_itself(as_role, django_assert_num_queries):
+    document = DocumentFactory(title="Cyber sovereignty", published_start=date(2015, 12, 1),
+                               published_end=date(2015, 12, 31), published_precision="month")
+    claim, other = ClaimFactory(document=document), ClaimFactory(document=document)
+    client = as_role("editors")
+    page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    url = re.search(r'name="links_from-0-to_claim"[^>]*data-ajax--url="([^"]+)"|'
+                    r'data-ajax--url="([^"]+)"[^>]*name="links_from-0-to_claim"', page)
+    url = (url[1] or url[2]).replace("&amp;", "&")
+    assert url == reverse("admin:autocomplete") + f"?exclude={claim.pk}"
+    ClaimFactory.create_batch(3)
+    query = "&app_label=claims&model_name=claimlink&field_name=to_claim&term="
+    with django_assert_num_queries(6):  # session, user, two for permissions, the count, the page: none per claim
+        results = client.get(url + query).json()["results"]
+    assert claim.pk not in {int(r["id"]) for r in results} and len(results) == 4
+    text = next(r["text"] for r in results if r["id"] == str(other.pk))
+    assert text == f"figure: \u201c{other.quote[:60]}\u201d \u2014 Cyber sovereignty, 2015-12"
