@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from claims.models import Document
+from claims.models import Document, Language
 from claims.services.documents import DocumentInput, document_check_text, document_create, documents_like
 
 from .annotate import annotate_view
@@ -21,6 +21,9 @@ class DocumentAdminForm(forms.ModelForm):
     """A new document's text must be new; a stored document's text is not the form's to change (a revert from
     the history included): only re-import re-anchors its claims. (No Meta: the admin builds it, with its
     formfield_overrides.)"""
+
+    languages = forms.MultipleChoiceField(choices=Language.choices, widget=forms.CheckboxSelectMultiple,
+                                          required=False, help_text="The languages and scripts of the text.")
 
     def clean(self):
         cleaned = super().clean()

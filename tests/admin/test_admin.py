@@ -273,3 +273,18 @@ def test_the_link_autocomplete_describes_claims_and_never_offers_the_claim_itsel
     assert claim.pk not in {int(r["id"]) for r in results} and len(results) == 4
     text = next(r["text"] for r in results if r["id"] == str(other.pk))
     assert text == f"figure: \u201c{other.quote[:60]}\u201d \u2014 Cyber sovereignty, 2015-12"
+
+
+def test_a_document_s_languages_are_chosen_not_typed_as_json(as_role):
+    document = DocumentFactory(languages=["en"])
+    client = as_role("editors")
+    url = reverse("admin:claims_document_change", args=[document.pk])
+    page = client.get(url)
+    html = page.content.decode()
+    assert re.search(r'<input type="checkbox" name="languages" value="en"[^>]*checked', html)
+    assert 'value="zh-Hant"' in html and '<textarea name="languages"' not in html
+    assert client.post(url, form_data(page.context, languages=["en", "zh-Hant"])).status_code == 302
+    document.refresh_from_db()
+    assert document.languages == ["en", "zh-Hant"]
+    add = client.get(reverse("admin:claims_document_add")).content.decode()
+    assert 'type="checkbox" name="languages" value="zh-Hans"' in add
