@@ -239,6 +239,7 @@ def test_history_shows_each_entry_s_change_reason_never_none(as_role):
     rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S)
     reasons = [re.findall(r"<td>(.*?)</td>", row, re.S)[4].strip() for row in rows]
     assert reasons == ["edited in the admin", "not recorded"]
+    assert re.search(r"<strong>Updated by:</strong>\s*\(empty\)", table) and "pk=None" not in table
 
 
 def test_a_link_shows_on_both_claims_forms(as_role):
