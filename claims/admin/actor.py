@@ -1,11 +1,11 @@
 """Actors in the admin; their search (and so every actor autocomplete) covers every alias in any script."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Actor, ActorAlias
 from claims.search import search_actors
 
+from .history import HistoryAdmin
 from .writes import ServiceWrites
 
 
@@ -15,7 +15,7 @@ class ActorAliasInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(ServiceWrites, SimpleHistoryAdmin):
+class ActorAdmin(ServiceWrites, HistoryAdmin):
     """People, organisations and states, with their names in every script."""
 
     list_display = ["name", "kind", "country", "wikidata_id"]

@@ -2,20 +2,27 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
-from simple_history.admin import SimpleHistoryAdmin
+from django.utils.http import urlencode
 
 from claims.models import REVIEW_PERMISSION, Claim, ClaimActor, ClaimLink, Document
 from claims.services.claims import claims_resolve_suggestions, may_set_status
 from claims.text.datephrases import parse_date_phrase
+from claims.text.dates import format_interval
 from claims.text.figures import parse_figure
 from claims.text.metadata import chinese_script
 from claims.text.scripts import HAN
 from claims.text.spans import context
 
+from .display import UnpaddedDecimalField, shown_date, shown_number
+from .history import HistoryAdmin
 from .writes import ServiceWrites
+
+FIGURE_FIELDS = ["value", "value_low", "value_high"]
 
 
 class ClaimAdminForm(forms.ModelForm):
@@ -52,8 +59,19 @@ class ClaimActorInline(admin.TabularInline):
     autocomplete_fields = ["actor"]
 
 
+class AutocompleteSelectExcluding(AutocompleteSelect):
+    """Django's autocomplete select, asking the site's autocomplete (config/admin.py) to leave one object out."""
+
+    def __init__(self, field, admin_site, *, exclude, **kwargs):
+        super().__init__(field, admin_site, **kwargs)
+        self.exclude = exclude
+
+    def get_url(self):
+        return f"{super().get_url()}?{urlencode({'exclude': self.exclude})}"
+
+
 class ClaimLinkInline(admin.TabularInline):
-    """Links from this claim to claims in any document."""
+    """Links from this claim to claims in any document; the claim to link never offers this claim itself."""
 
     model = ClaimLink
     fk_name = "from_claim"
@@ -61,6 +79,34 @@ class ClaimLinkInline(admin.TabularInline):
     autocomplete_fields = ["to_claim"]
     fields = ["to_claim", "relation", "status", "note"]
     verbose_name_plural = "links to other claims"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        to_claim = formset.form.base_fields.get("to_claim")  # absent where the form is read-only
+        if obj is not None and to_claim is not None:
+            wrapper = to_claim.widget  # RelatedFieldWidgetWrapper, its add and change buttons
+            wrapper.widget = AutocompleteSelectExcluding(wrapper.widget.field, self.admin_site, exclude=obj.pk,
+                                                         attrs=wrapper.widget.attrs)
+        return formset
+
+
+class ClaimLinkToInline(admin.TabularInline):
+    """Links other claims made to this one, shown read-only: each is changed on the claim it is from."""
+
+    model = ClaimLink
+    fk_name = "to_claim"
+    fields = readonly_fields = ["from_claim", "relation", "status", "note"]
+    extra = 0
+    verbose_name_plural = "links from other claims"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 def _language(document: Document, quote: str) -> str:
@@ -102,11 +148,13 @@ def prefill(request) -> dict:
 
 
 @admin.register(Claim)
-class ClaimAdmin(ServiceWrites, SimpleHistoryAdmin):
+class ClaimAdmin(ServiceWrites, HistoryAdmin):
     """Claims with their spans and normalised values."""
 
     form = ClaimAdminForm
-    list_display = ["__str__", "kind", "status", "verdict", "language", "value", "unit", "date_start", "document"]
+    formfield_overrides = {models.DecimalField: {"form_class": UnpaddedDecimalField}}
+    list_display = ["__str__", "kind", "status", "verdict", "language", "value_shown", "unit", "date_shown",
+                    "document"]
     list_filter = ["kind", "status", "verdict", "language", ("document__source", admin.RelatedOnlyFieldListFilter),
                    ("claim_actors__actor", admin.RelatedOnlyFieldListFilter),
                    ("document", admin.RelatedOnlyFieldListFilter)]
@@ -114,7 +162,7 @@ class ClaimAdmin(ServiceWrites, SimpleHistoryAdmin):
     list_select_related = ["document"]
     autocomplete_fields = ["document"]
     readonly_fields = ["created_by", "updated_by", "created_at", "updated_at"]
-    inlines = [ClaimActorInline, ClaimLinkInline]
+    inlines = [ClaimActorInline, ClaimLinkInline, ClaimLinkToInline]
     actions = ["accept_suggestions", "reject_suggestions"]
     fieldsets = [
         (None, {"fields": ["document", "kind", "status", "verdict", "language", "start", "end", "quote", "prefix",
@@ -123,6 +171,30 @@ class ClaimAdmin(ServiceWrites, SimpleHistoryAdmin):
         ("Date and place", {"fields": ["date_start", "date_end", "date_precision", "event_type", "place"]}),
         ("Record", {"fields": ["created_by", "updated_by", "created_at", "updated_at"]}),
     ]
+
+    value_shown, value_low_shown, value_high_shown = (shown_number(field) for field in FIGURE_FIELDS)
+    date_shown = shown_date("date", "date")
+
+    def autocomplete_text(self, claim) -> str:
+        """A claim as its autocomplete offers it (config/admin.py): kind, quote, and the document's title and date."""
+        document = claim.document
+        date = format_interval(document.published_start, document.published_end, document.published_precision)
+        return f"{claim.kind}: “{claim.quote[:60]}” — {document.title[:60]}" + (f", {date}" if date else "")
+
+    def get_search_results(self, request, queryset, search_term):
+        """In an autocomplete, each claim's document comes in the same query (without its text)."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            queryset = queryset.select_related("document").defer("document__text", "document__search_vector")
+        return queryset, may_have_duplicates
+
+    def get_fieldsets(self, request, obj=None):
+        """Read-only (for those who may only view), the figure reads as in the list: 3,000,000,000."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        return [(name, {**options, "fields": [f"{field}_shown" if field in FIGURE_FIELDS else field
+                                              for field in options["fields"]]}) for name, options in fieldsets]
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -7,12 +7,13 @@ from django.db import models
 from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Document
+from claims.models import Document, Language
 from claims.services.documents import DocumentInput, document_check_text, document_create, documents_like
 
 from .annotate import annotate_view
+from .display import shown_date
+from .history import HistoryAdmin
 from .writes import ADDED, ServiceWrites
 
 
@@ -20,6 +21,9 @@ class DocumentAdminForm(forms.ModelForm):
     """A new document's text must be new; a stored document's text is not the form's to change (a revert from
     the history included): only re-import re-anchors its claims. (No Meta: the admin builds it, with its
     formfield_overrides.)"""
+
+    languages = forms.MultipleChoiceField(choices=Language.choices, widget=forms.CheckboxSelectMultiple,
+                                          required=False, help_text="The languages and scripts of the text.")
 
     def clean(self):
         cleaned = super().clean()
@@ -37,12 +41,12 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(ServiceWrites, SimpleHistoryAdmin):
+class DocumentAdmin(ServiceWrites, HistoryAdmin):
     """Documents with their claim counts (counted in the list's one query) and a link to annotate them."""
 
     form = DocumentAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # Django 6's default, now
-    list_display = ["title", "source", "published_start", "published_precision", "claim_count", "annotate_link"]
+    list_display = ["title", "source", "published_shown", "claim_count", "annotate_link"]
     list_filter = ["source", "published_precision"]
     search_fields = ["title", "url", "filename"]
     list_select_related = ["source"]
@@ -50,6 +54,8 @@ class DocumentAdmin(ServiceWrites, SimpleHistoryAdmin):
                        "updated_at"]
     autocomplete_fields = ["source", "republished_from"]
     exclude = ["search_vector"]
+
+    published_shown = shown_date("published", "published")
 
     def get_readonly_fields(self, request, obj=None):
         """A stored document's text is shown, never edited: it changes only by re-import."""

@@ -1,14 +1,14 @@
 from django.contrib import admin, messages
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import ClaimLink
 from claims.services.links import links_resolve_suggestions
 
+from .history import HistoryAdmin
 from .writes import ServiceWrites
 
 
 @admin.register(ClaimLink)
-class ClaimLinkAdmin(ServiceWrites, SimpleHistoryAdmin):
+class ClaimLinkAdmin(ServiceWrites, HistoryAdmin):
     """Links between claims, with accepting and rejecting suggested ones in bulk."""
 
     list_display = ["id", "from_claim", "relation", "to_claim", "status"]

@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.db import models
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Source
 
+from .history import HistoryAdmin
 from .writes import ServiceWrites
 
 
 @admin.register(Source)
-class SourceAdmin(ServiceWrites, SimpleHistoryAdmin):
+class SourceAdmin(ServiceWrites, HistoryAdmin):
     """Publishers and outlets."""
 
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # Django 6's default, now

@@ -14,7 +14,7 @@ from .link import ClaimLinkAdmin
 class SuggestedClaimAdmin(ClaimAdmin):
     """Suggested claims; open one to accept (status draft) or reject it, or select several for an action."""
 
-    list_display = ["__str__", "kind", "value", "unit", "date_start", "document", "created_at"]
+    list_display = ["__str__", "kind", "value_shown", "unit", "date_shown", "document", "created_at"]
     list_filter = ["kind", "language", ("document", admin.RelatedOnlyFieldListFilter)]
     ordering = ["created_at", "id"]
 

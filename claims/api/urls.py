@@ -7,6 +7,8 @@ from rest_framework.routers import DefaultRouter
 from .views import ActorViewSet, ClaimLinkViewSet, ClaimViewSet, DocumentViewSet, SourceViewSet
 
 router = DefaultRouter()
+router.APIRootView = type("APIRootView", (DefaultRouter.APIRootView,), {  # the root page's description
+    "__doc__": "claimtrack: documents, the figures and events claimed in them, and the links between claims."})
 router.register("documents", DocumentViewSet, basename="document")
 router.register("sources", SourceViewSet, basename="source")
 router.register("actors", ActorViewSet, basename="actor")

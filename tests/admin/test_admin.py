@@ -2,6 +2,7 @@
 
 import io
 import re
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -189,3 +190,102 @@ def test_document_list_counts_claims_without_a_query_per_row(as_role, django_ass
         page = client.get(reverse("admin:claims_document_changelist"))
     assert page.status_code == 200
     assert Decimal(2) in {Decimal(row.claim_count) for row in page.context["cl"].result_list}
+
+
+def test_the_admin_and_the_api_root_are_named_for_claimtrack(as_role):
+    client = as_role("editors")
+    index = client.get(reverse("admin:index"))
+    assert index.context["site_header"] == "claimtrack" and index.context["site_title"] == "claimtrack admin"
+    assert "<title>Documents, claims and links | claimtrack admin</title>" in index.content.decode()
+    root = client.options("/api/").json()
+    assert root["description"].startswith("claimtrack:") and "DefaultRouter" not in root["description"]
+
+
+def test_figures_show_without_padding_and_with_thousands_separated(as_role):
+    claim = ClaimFactory(value=Decimal(1200), value_low=Decimal("0.5"), value_high=Decimal(3_000_000_000))
+    editor = as_role("editors")
+    listed = editor.get(reverse("admin:claims_claim_changelist")).content.decode()
+    assert ">1,200<" in listed and "1200.000000" not in listed
+    form = editor.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    assert re.search(r'name="value" value="1200"', form) and re.search(r'name="value_high" value="3000000000"', form)
+    assert "000000.000000" not in form and 'name="value_low" value="0.5"' in form
+    shown = as_role("fact-checkers").get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    assert "3,000,000,000" in shown and "1,200" in shown and ".000000" not in shown
+
+
+def test_dates_show_at_their_precision_in_the_claim_and_document_lists(as_role):
+    year = DocumentFactory(published_start=date(2014, 1, 1), published_end=date(2014, 12, 31),
+                           published_precision="year")
+    month = DocumentFactory(published_start=date(2015, 12, 1), published_end=date(2015, 12, 31),
+                            published_precision="month")
+    ClaimFactory(document=year)  # dated the year 2011
+    ClaimFactory(document=month, event=True)  # dated October 2013
+    client = as_role("editors")
+    documents = client.get(reverse("admin:claims_document_changelist")).content.decode()
+    assert 'class="field-published_shown">2014<' in documents and ">2015-12<" in documents
+    assert "Jan. 1, 2014" not in documents and "Dec. 1, 2015" not in documents
+    claims = client.get(reverse("admin:claims_claim_changelist")).content.decode()
+    assert 'class="field-date_shown">2011<' in claims and ">2013-10<" in claims and "Jan. 1, 2011" not in claims
+
+
+def test_history_shows_each_entry_s_change_reason_never_none(as_role):
+    claim = ClaimFactory(note="first")  # written without a service: no reason recorded
+    client = as_role("editors")
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    assert client.post(url, form_data(client.get(url).context, note="second")).status_code == 302
+    page = client.get(reverse("admin:claims_claim_history", args=[claim.pk])).content.decode()
+    start = page.index('id="change-history"')
+    table = page[start:page.index("</table>", start)]
+    rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S)
+    reasons = [re.findall(r"<td>(.*?)</td>", row, re.S)[4].strip() for row in rows]
+    assert reasons == ["edited in the admin", "not recorded"]
+    assert re.search(r"<strong>Updated by:</strong>\s*\(empty\)", table) and "pk=None" not in table
+
+
+def test_a_link_shows_on_both_claims_forms(as_role):
+    target, source = ClaimFactory(), ClaimFactory()
+    ClaimLinkFactory(from_claim=source, to_claim=target, relation="corroborates")
+    client = as_role("editors")
+    url = reverse("admin:claims_claim_change", args=[target.pk])
+    page = client.get(url)
+    incoming = next(inline for inline in page.context["inline_admin_formsets"]
+                    if inline.opts.verbose_name_plural == "links from other claims")
+    assert len(incoming.formset.forms) == 1 and not incoming.has_change_permission
+    html = page.content.decode()
+    assert f'href="{reverse("admin:claims_claim_change", args=[source.pk])}"' in html
+    assert client.post(url, form_data(page.context, note="seen")).status_code == 302
+    assert ClaimLink.objects.get().from_claim == source
+
+
+def test_the_link_autocomplete_describes_claims_and_never_offers_the_claim_itself(as_role, django_assert_num_queries):
+    document = DocumentFactory(title="Cyber sovereignty", published_start=date(2015, 12, 1),
+                               published_end=date(2015, 12, 31), published_precision="month")
+    claim, other = ClaimFactory(document=document), ClaimFactory(document=document)
+    client = as_role("editors")
+    page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    url = re.search(r'name="links_from-0-to_claim"[^>]*data-ajax--url="([^"]+)"|'
+                    r'data-ajax--url="([^"]+)"[^>]*name="links_from-0-to_claim"', page)
+    url = (url[1] or url[2]).replace("&amp;", "&")
+    assert url == reverse("admin:autocomplete") + f"?exclude={claim.pk}"
+    ClaimFactory.create_batch(3)
+    query = "&app_label=claims&model_name=claimlink&field_name=to_claim&term="
+    with django_assert_num_queries(6):  # session, user, two for permissions, the count, the page: none per claim
+        results = client.get(url + query).json()["results"]
+    assert claim.pk not in {int(r["id"]) for r in results} and len(results) == 4
+    text = next(r["text"] for r in results if r["id"] == str(other.pk))
+    assert text == f"figure: \u201c{other.quote[:60]}\u201d \u2014 Cyber sovereignty, 2015-12"
+
+
+def test_a_document_s_languages_are_chosen_not_typed_as_json(as_role):
+    document = DocumentFactory(languages=["en"])
+    client = as_role("editors")
+    url = reverse("admin:claims_document_change", args=[document.pk])
+    page = client.get(url)
+    html = page.content.decode()
+    assert re.search(r'<input type="checkbox" name="languages" value="en"[^>]*checked', html)
+    assert 'value="zh-Hant"' in html and '<textarea name="languages"' not in html
+    assert client.post(url, form_data(page.context, languages=["en", "zh-Hant"])).status_code == 302
+    document.refresh_from_db()
+    assert document.languages == ["en", "zh-Hant"]
+    add = client.get(reverse("admin:claims_document_add")).content.decode()
+    assert 'type="checkbox" name="languages" value="zh-Hans"' in add
