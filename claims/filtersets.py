@@ -14,8 +14,8 @@ from drf_spectacular.utils import extend_schema_field
 
 from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Language, Source
 from claims.search import search_actors, search_claims, search_documents
-from claims.text.search_terms import unit_terms
 from claims.text.dates import FuzzyDate
+from claims.text.search_terms import unit_terms
 
 MAX_VALUE = Decimal("1e24")
 
@@ -120,8 +120,12 @@ class OrderedRangeForm(forms.Form):
         return cleaned
 
 
-def _ordered_form(*ranges: tuple[str, str]) -> type[OrderedRangeForm]:
-    return type("OrderedRangeForm", (OrderedRangeForm,), {"ranges": ranges})
+class ClaimFilterForm(OrderedRangeForm):
+    ranges = (("date_after", "date_before"), ("value_min", "value_max"))
+
+
+class DocumentFilterForm(OrderedRangeForm):
+    ranges = (("published_after", "published_before"),)
 
 
 class ClaimFilterSet(FilterSet):
@@ -161,7 +165,7 @@ class ClaimFilterSet(FilterSet):
         fields = ["kind", "status", "verdict", "language", "document", "source", "actor", "role", "date_after",
                   "date_before", "value_min", "value_max", "unit", "event_type", "place", "detached", "relation", "q",
                   "updated_since"]
-        form = _ordered_form(("date_after", "date_before"), ("value_min", "value_max"))
+        form = ClaimFilterForm
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -224,7 +228,7 @@ class DocumentFilterSet(FilterSet):
     class Meta:
         model = Document
         fields = ["q", "language", "source", "republished_from", "published_after", "published_before"]
-        form = _ordered_form(("published_after", "published_before"))
+        form = DocumentFilterForm
 
     def filter_q(self, queryset, name, value):
         return search_documents(queryset, value)
