@@ -54,8 +54,8 @@ class BigRegex:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--actors", type=int, default=20000)
-    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--actors", type=int, default=20000, help="Synthetic actors in the registry (default %(default)s).")
+    parser.add_argument("--repeat", type=int, default=20, help="Passes over all texts timed (default %(default)s).")
     args = parser.parse_args()
     names = [(name, i) for i, name in enumerate(KNOWN)]
     for n in range(args.actors):

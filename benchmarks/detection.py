@@ -53,7 +53,7 @@ def make_documents(n: int, rng: random.Random) -> list[tuple[str, list[str], obj
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--documents", type=int, default=10_000, help="Documents of about 10 KB (default %(default)s).")
     parser.add_argument("--workers", default=f"1,{os.cpu_count()}", help="Process counts to measure, e.g. 1,2.")
     args = parser.parse_args()
     documents = make_documents(args.documents, random.Random(7))

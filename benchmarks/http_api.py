@@ -178,7 +178,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--claims", type=int, default=1_000_000, help="Claims generated in the benchmark database (default %(default)s).")
     parser.add_argument("--requests", type=int, default=200, help="Requests per case and server (exports: a tenth).")
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"),
                         help="Server to create the benchmark database in (default: a throwaway local cluster).")

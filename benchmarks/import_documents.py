@@ -58,8 +58,8 @@ def manage(url: str, *args: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=10_000)
-    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--documents", type=int, default=10_000, help="Small documents to import (default %(default)s).")
+    parser.add_argument("--engines", default="sqlite,postgresql", help="Databases to measure, comma-separated (default %(default)s).")
     args = parser.parse_args()
     rng = random.Random(42)
     with tempfile.TemporaryDirectory(prefix="claimtrack-bench-") as tmp:

@@ -58,7 +58,7 @@ def make_claims(count: int, actors: int, seed: int) -> list[LinkClaim]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", default="10000,100000,1000000", help="Sizes to measure, comma-separated.")
-    parser.add_argument("--actors", type=int, default=20000)
+    parser.add_argument("--actors", type=int, default=20000, help="Actors the claims name (default %(default)s).")
     args = parser.parse_args()
     first = None
     print(f"{'claims':>9} {'seconds':>8} {'links':>9} {'us/claim':>9} {'growth':>7}   (at most {MAX_PER_CLAIM} per claim)")

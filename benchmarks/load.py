@@ -58,11 +58,12 @@ def editor_token(env: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--claims", type=int, default=100_000)
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
-    parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--seconds", type=float, default=60, help="How long the clients run (default %(default)s).")
+    parser.add_argument("--clients", type=int, default=8, help="Concurrent clients (default %(default)s).")
+    parser.add_argument("--claims", type=int, default=100_000, help="Claims generated in a fresh database (default %(default)s).")
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"),
+                        help="Server to create the database in, or with --reuse the database (default: DATABASE_URL, else a throwaway local cluster).")
+    parser.add_argument("--reuse", action="store_true", help="--database-url names a filled database: use it as is.")
     args = parser.parse_args()
 
     url = args.database_url if args.reuse else fresh_database(args.database_url, f"claimtrack_load_{args.claims}")

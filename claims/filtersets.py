@@ -1,6 +1,9 @@
 """Query-string filters of the API (django-filter); every bad value is a 400 naming the parameter."""
 
+from datetime import date
 from decimal import Decimal
+from functools import reduce
+from operator import or_
 
 import django_filters as filters
 from django import forms
@@ -12,6 +15,7 @@ from drf_spectacular.utils import extend_schema_field
 from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Language, Source
 from claims.search import search_actors, search_claims, search_documents
 from claims.text.dates import FuzzyDate
+from claims.text.search_terms import unit_terms
 
 MAX_VALUE = Decimal("1e24")
 
@@ -97,6 +101,33 @@ class FilterSet(filters.FilterSet):
         return cls._form_class
 
 
+class OrderedRangeForm(forms.Form):
+    """A filter form that refuses a range given upside down (date_after later than date_before): a mistake."""
+
+    ranges: tuple[tuple[str, str], ...] = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        for low_name, high_name in self.ranges:
+            low, high = cleaned.get(low_name), cleaned.get(high_name)
+            if low is None or high is None:
+                continue
+            low, high = (low.start, high.end) if isinstance(low, FuzzyDate) else (low, high)
+            if low > high:
+                later = "later" if isinstance(low, date) else "greater"
+                self.add_error(low_name, f"{low_name} ({self.data.get(low_name)}) is {later} than {high_name} "
+                                         f"({self.data.get(high_name)}).")
+        return cleaned
+
+
+class ClaimFilterForm(OrderedRangeForm):
+    ranges = (("date_after", "date_before"), ("value_min", "value_max"))
+
+
+class DocumentFilterForm(OrderedRangeForm):
+    ranges = (("published_after", "published_before"),)
+
+
 class ClaimFilterSet(FilterSet):
     """Filters of /api/claims/."""
 
@@ -114,7 +145,8 @@ class ClaimFilterSet(FilterSet):
                                   help_text="Claims whose date interval reaches this date or earlier.")
     value_min = BoundedDecimalFilter(method="filter_value_min", help_text="Figures that can be this large or larger.")
     value_max = BoundedDecimalFilter(method="filter_value_max", help_text="Figures that can be this small or smaller.")
-    unit = _text(field_name="unit", lookup_expr="iexact")
+    unit = _text(method="filter_unit", help_text="Units holding every word (any order, ignoring case) and every Chinese "
+                                                 "run (either script): infected hosts, 网站.")
     event_type = _text(100, field_name="event_type", lookup_expr="iexact")
     place = _text(field_name="place", lookup_expr="iexact")
     detached = filters.TypedChoiceFilter(choices=[("true", "true"), ("false", "false")],
@@ -133,6 +165,7 @@ class ClaimFilterSet(FilterSet):
         fields = ["kind", "status", "verdict", "language", "document", "source", "actor", "role", "date_after",
                   "date_before", "value_min", "value_max", "unit", "event_type", "place", "detached", "relation", "q",
                   "updated_since"]
+        form = ClaimFilterForm
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -166,6 +199,14 @@ class ClaimFilterSet(FilterSet):
         return queryset.filter(Q(value_low__lte=value) | Q(value_low__isnull=True, value__lte=value)
                                | Q(value_low__isnull=True, value__isnull=True, value_high__isnull=False))
 
+    def filter_unit(self, queryset, name, value):
+        words, runs = unit_terms(value.replace("\x00", ""))
+        for word in words:  # \W on both sides: a whole word, in PostgreSQL's and in Python's (SQLite's) regex
+            queryset = queryset.filter(unit__iregex=rf"(^|\W){word}(\W|$)")
+        for variants in runs:
+            queryset = queryset.filter(reduce(or_, (Q(unit__contains=variant) for variant in variants)))
+        return queryset
+
     def filter_relation(self, queryset, name, value):
         return queryset.with_link_relation(value)
 
@@ -187,6 +228,7 @@ class DocumentFilterSet(FilterSet):
     class Meta:
         model = Document
         fields = ["q", "language", "source", "republished_from", "published_after", "published_before"]
+        form = DocumentFilterForm
 
     def filter_q(self, queryset, name, value):
         return search_documents(queryset, value)

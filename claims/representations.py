@@ -8,6 +8,7 @@ floor's hand-written SQL (benchmarks/floor.py) to it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,12 +17,16 @@ from functools import partial
 from operator import itemgetter
 from typing import Any
 
+import orjson
 from django.utils import timezone
 
 from claims.models import Claim
 from claims.text.dates import format_interval
 
 DECIMAL_PLACES = Decimal(1).scaleb(-Claim._meta.get_field("value").decimal_places)
+# OWASP's list of the first characters that make a spreadsheet run a cell as a formula (CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def _decimal(value: Decimal | None) -> str | None:
@@ -40,17 +45,20 @@ def _blank_as_null(value: str) -> str | None:
 
 
 def _cell(value):
-    """A CSV cell: empty for null; text a spreadsheet would run as a formula is kept as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "@"):
-        return "'" + value
+    """A CSV cell: empty for null, else the value as shown."""
     return "" if value is None else value
 
 
-def _joined(*keys: str) -> Callable[[list[dict]], str]:
-    """A CSV cell for a list of objects: each object's `keys` joined by ':', the objects by '; '."""
-    def cell(items: list[dict]) -> str:
-        return "; ".join(":".join(str(item[key]) for key in keys) for item in items)
+def _json_cell(items: list[dict]) -> str:
+    """A CSV cell for a list of objects (actors, links): the JSON of the list, as the JSON list shows it."""
+    return orjson.dumps(items).decode()
 
+
+def formula_guarded(cell):
+    """The cell, kept as text with a leading ' when a spreadsheet would run it as a formula; a plain number
+    (-12.5) is left as it is: a spreadsheet reads it as the number."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
     return cell
 
 
@@ -96,8 +104,8 @@ CLAIM_FIELDS = (
     ClaimField("event_type"),
     ClaimField("place"),
     ClaimField("detached", writable=False),
-    ClaimField("actors", related=True, cell=_joined("role", "slug")),  # [{role, id, slug, name}]
-    ClaimField("links", related=True, writable=False, cell=_joined("claim", "relation", "status")),
+    ClaimField("actors", related=True, cell=_json_cell),  # [{role, id, slug, name}]
+    ClaimField("links", related=True, writable=False, cell=_json_cell),  # [{id, claim, relation, status}]
     ClaimField("created_at", show=_datetime, zoned=True, writable=False),
     ClaimField("updated_at", show=_datetime, zoned=True, writable=False),
 )
@@ -132,6 +140,8 @@ def claims_shown(rows: Iterable[dict]) -> list[dict]:
     return [shown(row) for row in rows]
 
 
-def claim_csv_cells(shown: dict) -> list:
-    """The CSV row of a claim as claims_shown gives it, in the order of CLAIM_FIELD_NAMES."""
-    return [field.cell(shown[field.name]) for field in CLAIM_FIELDS]
+def claim_csv_cells(shown: dict, *, escape_formulas: bool = True) -> list:
+    """The CSV row of a claim as claims_shown gives it, in the order of CLAIM_FIELD_NAMES; with
+    escape_formulas, no cell runs as a formula in a spreadsheet (see formula_guarded)."""
+    cells = [field.cell(shown[field.name]) for field in CLAIM_FIELDS]
+    return [formula_guarded(cell) for cell in cells] if escape_formulas else cells

@@ -133,6 +133,11 @@ def test_a_change_from_one_figure_to_another_is_two_figures_not_a_range():
         ("41", 41, None, None), ("79", 79, None, None)]
 
 
+def test_a_scale_said_once_never_makes_a_range_run_downwards():
+    # found by test_detect_properties: 2 scaled by "bn" is 2bn, above 1.2bn, so no range
+    assert [f[:4] for f in figures("2- US$1.2bn")] == [("US$1.2bn", Decimal("1.2E+9"), None, None)]
+
+
 def test_counts_in_words_and_numbers_next_to_years():
     assert figures("Police detained seven suspects and two others.") == [
         ("seven suspects", 7, None, None, "suspects"), ("two others", 2, None, None, "others")]

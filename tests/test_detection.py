@@ -71,6 +71,15 @@ def test_detect_claims_refuses_unknown_documents():
         _detect("--document", "999")
 
 
+def test_detect_claims_takes_several_document_ids_after_one_option():
+    documents = [DocumentFactory(text=f"Over {n} billion Internet users were counted in 2015.", languages=["en"])
+                 for n in (2, 3, 4)]
+    assert "2 claims" in _detect("--document", str(documents[0].pk), str(documents[2].pk), "--no-links")
+    assert set(Claim.objects.values_list("document_id", flat=True)) == {documents[0].pk, documents[2].pk}
+    with pytest.raises(CommandError, match="no document with id 999"):
+        _detect("--document", str(documents[1].pk), "999")
+
+
 def test_dry_run_saves_nothing():
     DocumentFactory(text="Over 3 billion Internet users were counted in 2015.", languages=["en"])
     assert "dry run" in _detect("--dry-run")

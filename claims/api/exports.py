@@ -6,6 +6,7 @@ import json
 import orjson
 from django.http import StreamingHttpResponse
 from django.urls import reverse
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import BaseRenderer
 
 from claims.models import Claim, ClaimActor
@@ -41,7 +42,16 @@ class _Echo:
         return value
 
 
-def stream(queryset, fmt: str) -> StreamingHttpResponse:
+def escape_formulas(request) -> bool:
+    """?escape_formulas=false: CSV cells exactly as stored, for data pipelines; by default (true) a cell that a
+    spreadsheet would run as a formula starts with a '."""
+    value = request.query_params.get("escape_formulas", "true").lower()
+    if value not in ("true", "false"):
+        raise ValidationError({"escape_formulas": ["Must be true or false."]})
+    return value == "true"
+
+
+def stream(queryset, fmt: str, *, escape_formulas: bool = True) -> StreamingHttpResponse:
     """The whole filtered set, streamed in chunks so that memory stays flat however large it is; the
     columns are claims.representations' fields, in its order."""
     rows = claim_representations_streamed(queryset, chunk_size=CHUNK)
@@ -54,7 +64,7 @@ def stream(queryset, fmt: str) -> StreamingHttpResponse:
         def body():
             yield "\ufeff" + writer.writerow(CLAIM_FIELD_NAMES)  # BOM: spreadsheets then read UTF-8 correctly
             for row in rows:
-                yield writer.writerow(claim_csv_cells(row))
+                yield writer.writerow(claim_csv_cells(row, escape_formulas=escape_formulas))
 
         response = StreamingHttpResponse(body(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="claims.{fmt}"'

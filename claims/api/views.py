@@ -122,6 +122,9 @@ class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelView
 @extend_schema_view(list=extend_schema(parameters=[
     OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv", "jsonl"],
                      description="csv or jsonl: export the whole filtered set, not a page."),
+    OpenApiParameter("escape_formulas", OpenApiTypes.BOOL, default=True,
+                     description="CSV: a cell starting with = + - @ tab or carriage return gets a leading ' so that "
+                                 "spreadsheets show it rather than run it; false for cells exactly as stored."),
 ]))
 class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """Claims: figures, events and statements at spans of documents' texts."""
@@ -155,9 +158,10 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
 
     def list(self, request, *args, **kwargs):
         fmt = getattr(request.accepted_renderer, "format", None)
+        escape_formulas = exports.escape_formulas(request)
         queryset = self.filter_queryset(self.get_queryset())
         if fmt in exports.FORMATS:
-            return exports.stream(queryset, fmt)
+            return exports.stream(queryset, fmt, escape_formulas=escape_formulas)
         page = self.paginate_queryset(claim_values(queryset))
         return self.get_paginated_response(claim_representations(page))
 

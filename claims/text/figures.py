@@ -456,11 +456,12 @@ def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
                         value *= chinese.CN_SCALE[ch]
                 else:
                     value = a.value * (b.value / Decimal(re.sub(r"[^\d.]", "", text[b.start:b.end]) or 1))
-            joined.append(_Number(a.start, b.end, value, percent=b.percent, words=a.words, chinese=a.chinese,
-                                  scaled=a.scaled or b.scaled, to=b.value))
-            skip.add(i + 1)
-        else:
-            joined.append(a)
+            if value < b.value:  # scaled, "2-1.2bn" would run from 2bn down to 1.2bn: no range
+                joined.append(_Number(a.start, b.end, value, percent=b.percent, words=a.words, chinese=a.chinese,
+                                      scaled=a.scaled or b.scaled, to=b.value))
+                skip.add(i + 1)
+                continue
+        joined.append(a)
     return joined
 
 

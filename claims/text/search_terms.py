@@ -43,3 +43,15 @@ def han_tsquery(runs: list[str]) -> str:
     for variant in script_variants(" ".join(runs)):
         alternatives.append(" & ".join(f"({phrase(run)})" for run in HAN_RUN.findall(variant)))
     return " | ".join(f"({alt})" for alt in dict.fromkeys(alternatives))
+
+
+WORD = re.compile(r"[^\W_]+")
+
+
+def unit_terms(query: str) -> tuple[list[str], list[list[str]]]:
+    """A unit filter's terms: (its words outside Han text, lower case; each Han run in its script variants).
+
+    A unit is a phrase ("hosts in China infected with Trojans or botnets"): it matches when it holds every
+    word as a whole word, in any order ("infected hosts"), and every Han run, in either script."""
+    words, runs = split_query(query)
+    return [word.lower() for word in WORD.findall(words)], [script_variants(run) for run in runs]

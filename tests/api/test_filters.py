@@ -40,6 +40,44 @@ def test_kind_status_verdict_language_unit(api):
     assert api("/api/claims/?unit=websites") == [figure.pk]
 
 
+def test_unit_matches_by_whole_words_in_any_order_and_han_in_either_script(api):
+    hosts = ClaimFactory(kind="figure", unit="hosts in China infected with Trojans or botnets")
+    sites = ClaimFactory(kind="figure", unit="被篡改的網站")
+    assert api("/api/claims/?unit=infected%20hosts") == [hosts.pk]
+    assert api("/api/claims/?unit=Trojans, HOSTS") == [hosts.pk]
+    assert api("/api/claims/?unit=host") == []  # whole words: not a part of one
+    assert api("/api/claims/?unit=infected%20websites") == []  # every word
+    assert api("/api/claims/?unit=网站") == [sites.pk]  # Simplified finds Traditional
+    assert api("/api/claims/?unit=篡改 网站") == [sites.pk]
+    assert api("/api/claims/?unit=篡改 hosts") == []
+
+
+@pytest.mark.parametrize("endpoint, low, high", [
+    ("claims", "date_after=2015", "date_before=2014"), ("claims", "date_after=2014-03", "date_before=2014-02-28"),
+    ("claims", "value_min=10", "value_max=9"), ("documents", "published_after=2020", "published_before=2019-12"),
+])
+def test_a_range_upside_down_is_400_naming_its_lower_end(api, endpoint, low, high):
+    response = api.client.get(f"/api/{endpoint}/?{low}&{high}")
+    assert response.status_code == 400, response.content
+    name = low.split("=")[0]
+    assert list(response.json()) == [name] and high.split("=")[0] in response.json()[name][0]
+
+
+def test_a_range_of_one_period_is_accepted(api):
+    claim = ClaimFactory(date_start=date(2015, 3, 1), date_end=date(2015, 3, 31), date_precision="month")
+    assert api("/api/claims/?date_after=2015&date_before=2015") == [claim.pk]
+    assert api("/api/claims/?date_after=2015-03-31&date_before=2015-03") == [claim.pk]
+
+
+@pytest.mark.parametrize("url", ["/api/claims/?format=xml", "/api/claims/1/?format=csv", "/api/documents/?format=jsonl",
+                                 "/api/claims/?format=" + "x" * 300])
+def test_an_unknown_format_is_400_naming_the_parameter(api, url):
+    ClaimFactory(pk=1)
+    response = api.client.get(url)
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == ["format"] and "json" in response.json()["format"][0]
+
+
 def test_event_type_place_and_detached(api):
     meeting = ClaimFactory(event=True, event_type="Roundtable", place="Xiamen, Fujian")
     lost = ClaimFactory(detached=True)

@@ -99,9 +99,11 @@ def test_csv_cells_show_lists_and_nulls_as_text(varied_claims, client_as):
     csv_text = b"".join(client_as("fact-checkers").get("/api/claims/?format=csv&ordering=id").streaming_content)
     rows = list(csv.DictReader(io.StringIO(csv_text.decode().lstrip("\ufeff"))))
     figure, bare, event, _ = varied_claims
-    actors = [f"{ca.role}:{ca.actor.slug}" for ca in figure.claim_actors.order_by("role", "actor__name")]
-    assert rows[0]["actors"] == "; ".join(actors)
-    assert rows[0]["links"] == f"{event.pk}:corroborates:confirmed; {varied_claims[3].pk}:conflicts:rejected"
+    actors = [{"role": ca.role, "id": ca.actor_id, "slug": ca.actor.slug, "name": ca.actor.name}
+              for ca in figure.claim_actors.order_by("role", "actor__name")]
+    assert json.loads(rows[0]["actors"]) == actors
+    assert [(link["claim"], link["relation"], link["status"]) for link in json.loads(rows[0]["links"])] == [
+        (event.pk, "corroborates", "confirmed"), (varied_claims[3].pk, "conflicts", "rejected")]
     assert (rows[1]["source"], rows[1]["value"], rows[1]["date"], rows[1]["note"]) == ("", "", "", "'=SUM(A1)")
 
 

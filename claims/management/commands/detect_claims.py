@@ -22,8 +22,8 @@ class Command(BaseCommand):
             "Each document is stored in its own transaction: one that fails is reported and the others are kept.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--document", type=int, action="append", metavar="ID",
-                            help="Only these documents (links: their claims against all others).")
+        parser.add_argument("--document", type=int, nargs="+", action="extend", metavar="ID",
+                            help="Only these documents, by id: --document 1 2 3 (links: their claims against all others).")
         parser.add_argument("--no-links", action="store_true", help="Do not suggest links.")
         parser.add_argument("--dry-run", action="store_true", help="Report what would be suggested; save nothing.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")

@@ -14,8 +14,8 @@ class Command(BaseCommand):
             "(JSON Lines; '-' for standard output). import_corpus restores it.")
 
     def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("file", help="Where to write the corpus (JSON Lines); - for standard output.")
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args, file, no_progress, **options):
         total = sum(model._default_manager.count() for model in corpus_models())

@@ -50,12 +50,12 @@ class Command(BaseCommand):
             "to a PostgreSQL database, with COPY. Every run adds; nothing existing is changed.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--documents", type=int, default=1000)
-        parser.add_argument("--claims", type=int, default=10000)
-        parser.add_argument("--actors", type=int, default=200)
+        parser.add_argument("--documents", type=int, default=1000, help="Documents to create (default %(default)s).")
+        parser.add_argument("--claims", type=int, default=10000, help="Claims to create (default %(default)s).")
+        parser.add_argument("--actors", type=int, default=200, help="Actors to create (default %(default)s).")
         parser.add_argument("--links", type=int, help="Links between claims (default: one per ten claims).")
         parser.add_argument("--seed", type=int, default=0, help="Random seed, for reproducible data.")
-        parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args, documents, claims, actors, links, seed, no_progress, **options):
         if connection.vendor != "postgresql":

@@ -12,8 +12,8 @@ class Command(BaseCommand):
     help = "Restore FILE (from export_corpus) into a migrated database that holds no corpus rows yet, all or nothing."
 
     def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("file", help="A corpus file written by export_corpus.")
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args, file, no_progress, **options):
         show = not no_progress and sys.stderr.isatty()
