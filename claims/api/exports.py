@@ -4,6 +4,7 @@ import csv
 import json
 
 import orjson
+from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from rest_framework.exceptions import ValidationError
@@ -75,41 +76,83 @@ def _api_url(request, name: str, pk: int) -> str:
     return request.build_absolute_uri(reverse(name, args=[pk]))
 
 
+def published_review_problem(claim: Claim) -> str | None:
+    """Why a claim has no published ClaimReview (only a reviewed claim with a verdict has one), or None."""
+    if claim.status != Claim.Status.REVIEWED:
+        return f"This claim is {claim.status}: only a reviewed claim with a verdict has a published review."
+    if not claim.verdict:
+        return "This claim is reviewed but has no verdict yet, so it has no published review."
+    return None
+
+
+# The fields a ClaimReview shows of the claim itself: a change to one of them changes the review (a note does not).
+REVIEW_FIELDS = ("status", "verdict", "quote", "paraphrase", "language")
+
+
+def _review_dates(claim: Claim):
+    """(first published, last changed) from the claim's history: when it was first reviewed with a verdict, and
+    the latest save since then that changed a field the review shows. The claim's updated_at when the history
+    holds no such entry (rows changed outside the services)."""
+    published = modified = None
+    previous = None
+    for row in claim.history.order_by("history_date", "history_id").values("history_date", *REVIEW_FIELDS):
+        fields = tuple(row[name] for name in REVIEW_FIELDS)
+        if published is None and row["status"] == Claim.Status.REVIEWED and row["verdict"]:
+            published = modified = row["history_date"]
+        elif published is not None and fields != previous:
+            modified = row["history_date"]
+        previous = fields
+    if published is None:
+        published = modified = claim.updated_at
+    return published, modified
+
+
+def _party(kind: str, name: str, url: str = "") -> dict:
+    return {"@type": kind, "name": name, **({"url": url} if url else {})}
+
+
 def claim_review(claim: Claim, request) -> dict:
-    """schema.org ClaimReview for a claim; the rating appears once a reviewer has given a verdict."""
+    """schema.org ClaimReview, with the fields Google's fact-check markup reads, of a claim whose review is
+    published (see published_review_problem)."""
     document = claim.document
-    authors = [{"@type": "Person" if ca.actor.kind == "person" else "Organization", "name": ca.actor.name}
+    authors = [_party("Person" if ca.actor.kind == "person" else "Organization", ca.actor.name)
                for ca in claim.claim_actors.all() if ca.role == ClaimActor.Role.CLAIMANT]
-    review = {
+    if not authors and document.source:  # no claimant linked: the outlet that published the claim
+        authors = [_party("Organization", document.source.name, document.source.homepage)]
+    rating = {"@type": "Rating", "alternateName": claim.get_verdict_display()}
+    if claim.verdict in VERDICT_RATINGS:  # "unverifiable" has a name but no place on the scale
+        rating.update(ratingValue=VERDICT_RATINGS[claim.verdict], bestRating=5, worstRating=1)
+    published, modified = _review_dates(claim)
+    document_date = _published(document)
+    return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": _api_url(request, "claim-claimreview", claim.pk),
         "claimReviewed": claim.paraphrase or claim.quote,
-        "datePublished": claim.updated_at.date().isoformat(),
+        "author": _party("Organization", settings.CLAIMTRACK_REVIEWER_NAME,
+                         settings.CLAIMTRACK_REVIEWER_URL or request.build_absolute_uri("/")),
+        "datePublished": published.isoformat(),
+        "dateModified": modified.isoformat(),
+        "reviewRating": rating,
         "itemReviewed": {
             "@type": "Claim",
             "text": claim.quote,
             "inLanguage": claim.language,
-            "appearance": {
-                "@type": "CreativeWork",
-                "headline": document.title,
-                "url": document.url or _api_url(request, "document-detail", document.pk),
-                **({"datePublished": _published(document)} if document.published_start else {}),
-                **({"publisher": {"@type": "Organization", "name": document.source.name}} if document.source else {}),
-            },
             **({"author": authors} if authors else {}),
+            **({"datePublished": document_date} if document_date else {}),
+            **({"appearance": {"@type": "CreativeWork", "headline": document.title, "url": document.url,
+                               **({"datePublished": document_date} if document_date else {})}}
+               if document.url else {}),
         },
     }
-    if claim.status == Claim.Status.REVIEWED and claim.verdict:
-        rating = {"@type": "Rating", "alternateName": claim.get_verdict_display()}
-        if claim.verdict in VERDICT_RATINGS:
-            rating.update(ratingValue=VERDICT_RATINGS[claim.verdict], bestRating=5, worstRating=1)
-        review["reviewRating"] = rating
-    return review
 
 
-def _published(document) -> str:
-    return format_interval(document.published_start, document.published_end, document.published_precision)
+def _published(document) -> str | None:
+    """The document's date at its precision ("2014", "2014-10", "2014-10-15"); a span of several units by its
+    start, since schema.org's datePublished is one date."""
+    if document.published_start is None or not document.published_precision:
+        return None
+    return format_interval(document.published_start, None, document.published_precision)
 
 
 def web_annotation(claim: Claim, request) -> dict:

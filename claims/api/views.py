@@ -191,8 +191,13 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     @action(detail=True, url_path="claimreview")
     def claimreview(self, request, pk=None):
-        """The claim as schema.org ClaimReview JSON-LD, with its verdict as the rating once reviewed."""
-        return Response(exports.claim_review(self.get_object(), request), content_type="application/ld+json")
+        """The claim's published review as schema.org ClaimReview JSON-LD; 404 with the reason until the claim is
+        reviewed with a verdict."""
+        claim = self.get_object()
+        problem = exports.published_review_problem(claim)
+        if problem:
+            raise NotFound(problem)
+        return Response(exports.claim_review(claim, request), content_type="application/ld+json")
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     @action(detail=True, url_path="annotation")

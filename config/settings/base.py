@@ -172,6 +172,8 @@ REST_FRAMEWORK = {
 }
 # Anonymous clients may read the API (never write); the quickstart turns it on, production off.
 CLAIMTRACK_ANONYMOUS_READ = env_bool("CLAIMTRACK_ANONYMOUS_READ", False)
+CLAIMTRACK_REVIEWER_NAME = os.environ.get("CLAIMTRACK_REVIEWER_NAME", "claimtrack")  # ClaimReview author
+CLAIMTRACK_REVIEWER_URL = os.environ.get("CLAIMTRACK_REVIEWER_URL", "")  # its url; empty: the site's own root
 
 # https://drf-spectacular.readthedocs.io/en/latest/settings.html
 SPECTACULAR_SETTINGS = {

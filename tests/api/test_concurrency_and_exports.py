@@ -3,11 +3,14 @@
 import csv
 import io
 import json
+from datetime import date
 
 import pytest
 
 from claims.models import Claim
-from tests.factories import ActorFactory, ClaimActorFactory, ClaimFactory
+from claims.services.claims import claim_update
+from tests.factories import (ActorFactory, ClaimActorFactory, ClaimFactory, DocumentFactory,
+                             SourceFactory)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,17 +76,86 @@ def test_jsonl_export_is_one_claim_per_line(client_as):
     assert all(row["quote"] for row in lines)
 
 
-def test_claimreview_has_a_rating_once_reviewed(client_as):
+def _review(client, claim):
+    return client.get(f"/api/claims/{claim.pk}/claimreview/")
+
+
+@pytest.mark.parametrize("status, verdict", [("draft", ""), ("suggested", ""), ("rejected", ""),
+                                             ("disputed", "false"), ("reviewed", "")])
+def test_claimreview_is_404_with_a_reason_until_published(client_as, status, verdict):
+    claim = ClaimFactory(status=status, verdict=verdict)
+    response = _review(client_as("fact-checkers"), claim)
+    assert response.status_code == 404 and response["Content-Type"].startswith("application/json")
+    assert "published review" in response.json()["detail"]
+
+
+def test_claimreview_of_a_published_review(client_as, settings):
+    settings.CLAIMTRACK_REVIEWER_NAME, settings.CLAIMTRACK_REVIEWER_URL = "Checkers", "https://checkers.example/"
     claim = ClaimFactory(status="draft", verdict="", paraphrase="Nearly 47,000 foreign IP addresses")
     ClaimActorFactory(claim=claim, actor=ActorFactory(name="CNCERT", kind="government_body"), role="claimant")
-    client = client_as("fact-checkers")
-    review = client.get(f"/api/claims/{claim.pk}/claimreview/").json()
+    claim = claim_update(claim=claim, status="reviewed", verdict="mostly_true", reason="reviewed")
+    review = _review(client_as("fact-checkers"), claim).json()
     assert review["@type"] == "ClaimReview" and review["claimReviewed"] == claim.paraphrase
+    assert review["url"].endswith(f"/api/claims/{claim.pk}/claimreview/")
+    assert review["author"] == {"@type": "Organization", "name": "Checkers", "url": "https://checkers.example/"}
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "mostly true",
+                                      "ratingValue": 4, "bestRating": 5, "worstRating": 1}
+    assert review["itemReviewed"]["@type"] == "Claim"
     assert review["itemReviewed"]["author"] == [{"@type": "Organization", "name": "CNCERT"}]
-    assert "reviewRating" not in review
-    Claim.objects.filter(pk=claim.pk).update(status="reviewed", verdict="mostly_true")
-    review = client.get(f"/api/claims/{claim.pk}/claimreview/").json()
-    assert review["reviewRating"]["ratingValue"] == 4 and review["reviewRating"]["alternateName"] == "mostly true"
+
+
+def test_claimreview_author_defaults_to_the_site(client_as):
+    claim = ClaimFactory(status="reviewed", verdict="false")
+    author = _review(client_as("fact-checkers"), claim).json()["author"]
+    assert author == {"@type": "Organization", "name": "claimtrack", "url": "http://testserver/"}
+
+
+def test_claimreview_claim_author_is_the_source_without_a_claimant(client_as):
+    source = SourceFactory(name="Xinhua", homepage="https://xinhua.example/")
+    claim = ClaimFactory(status="reviewed", verdict="false", document=DocumentFactory(source=source))
+    item = _review(client_as("fact-checkers"), claim).json()["itemReviewed"]
+    assert item["author"] == [{"@type": "Organization", "name": "Xinhua", "url": "https://xinhua.example/"}]
+
+
+@pytest.mark.parametrize("start, end, precision, expected", [
+    (date(2014, 1, 1), date(2014, 12, 31), "year", "2014"),
+    (date(2014, 10, 1), date(2014, 10, 31), "month", "2014-10"),
+    (date(2014, 10, 15), date(2014, 10, 15), "day", "2014-10-15"),
+])
+def test_claimreview_claim_date_at_the_documents_precision(client_as, start, end, precision, expected):
+    document = DocumentFactory(published_start=start, published_end=end, published_precision=precision,
+                               url="https://outlet.example/story")
+    claim = ClaimFactory(status="reviewed", verdict="true", document=document)
+    item = _review(client_as("fact-checkers"), claim).json()["itemReviewed"]
+    assert item["datePublished"] == expected
+    assert item["appearance"]["url"] == "https://outlet.example/story"
+
+
+def test_claimreview_has_no_appearance_without_a_document_url(client_as):
+    claim = ClaimFactory(status="reviewed", verdict="true", document=DocumentFactory(url=""))
+    assert "appearance" not in _review(client_as("fact-checkers"), claim).json()["itemReviewed"]
+
+
+def test_claimreview_unverifiable_is_named_but_not_placed_on_the_scale(client_as):
+    claim = ClaimFactory(status="reviewed", verdict="unverifiable")
+    rating = _review(client_as("fact-checkers"), claim).json()["reviewRating"]
+    assert rating == {"@type": "Rating", "alternateName": "unverifiable"}
+
+
+def test_claimreview_dates_come_from_the_history(client_as):
+    claim = ClaimFactory(status="draft", verdict="")
+    claim = claim_update(claim=claim, status="reviewed", verdict="false", reason="reviewed")
+    client = client_as("fact-checkers")
+    first = _review(client, claim).json()
+    assert first["datePublished"] == first["dateModified"]
+    claim = claim_update(claim=claim, note="a reviewer's aside", reason="note")
+    after_note = _review(client, claim).json()
+    assert (after_note["datePublished"], after_note["dateModified"]) == (first["datePublished"],
+                                                                         first["dateModified"])
+    claim = claim_update(claim=claim, verdict="mostly_false", reason="re-rated")
+    rerated = _review(client, claim).json()
+    assert rerated["datePublished"] == first["datePublished"]
+    assert rerated["dateModified"] > first["dateModified"]
 
 
 def test_web_annotation_selects_the_span(client_as):
