@@ -12,7 +12,7 @@ from rest_framework.renderers import BaseRenderer
 
 from claims.models import Claim, ClaimActor
 from claims.representations import CLAIM_FIELD_NAMES, claim_csv_cells
-from claims.selectors import claim_representations_streamed
+from claims.selectors import claim_representations_streamed, claim_review_dates
 from claims.text.dates import format_interval
 
 FORMATS = {"csv", "jsonl"}
@@ -85,28 +85,6 @@ def published_review_problem(claim: Claim) -> str | None:
     return None
 
 
-# The fields a ClaimReview shows of the claim itself: a change to one of them changes the review (a note does not).
-REVIEW_FIELDS = ("status", "verdict", "quote", "paraphrase", "language")
-
-
-def _review_dates(claim: Claim):
-    """(first published, last changed) from the claim's history: when it was first reviewed with a verdict, and
-    the latest save since then that changed a field the review shows. The claim's updated_at when the history
-    holds no such entry (rows changed outside the services)."""
-    published = modified = None
-    previous = None
-    for row in claim.history.order_by("history_date", "history_id").values("history_date", *REVIEW_FIELDS):
-        fields = tuple(row[name] for name in REVIEW_FIELDS)
-        if published is None and row["status"] == Claim.Status.REVIEWED and row["verdict"]:
-            published = modified = row["history_date"]
-        elif published is not None and fields != previous:
-            modified = row["history_date"]
-        previous = fields
-    if published is None:
-        published = modified = claim.updated_at
-    return published, modified
-
-
 def _party(kind: str, name: str, url: str = "") -> dict:
     return {"@type": kind, "name": name, **({"url": url} if url else {})}
 
@@ -122,7 +100,7 @@ def claim_review(claim: Claim, request) -> dict:
     rating = {"@type": "Rating", "alternateName": claim.get_verdict_display()}
     if claim.verdict in VERDICT_RATINGS:  # "unverifiable" has a name but no place on the scale
         rating.update(ratingValue=VERDICT_RATINGS[claim.verdict], bestRating=5, worstRating=1)
-    published, modified = _review_dates(claim)
+    published, modified = claim_review_dates(claim)
     document_date = _published(document)
     return {
         "@context": "https://schema.org",

@@ -188,7 +188,7 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
         self._check_review(values, serializer.instance)
         claim_update(claim=serializer.instance, user=_user(self.request), reason=EDITED, actors=actors, **values)
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
     @action(detail=True, url_path="claimreview")
     def claimreview(self, request, pk=None):
         """The claim's published review as schema.org ClaimReview JSON-LD; 404 with the reason until the claim is
