@@ -104,3 +104,22 @@ def test_editor_selects_phrases_in_english_and_chinese_and_finds_them_highlighte
     page.locator(f'#document-text [data-claim="{outside_bmp.pk}"]').first.click()  # a highlight opens its claim
     page.wait_for_url(f"**/admin/claims/claim/{outside_bmp.pk}/change/")
     assert page.locator("#id_quote").input_value() == "890万台主机"
+
+
+def test_the_schema_docs_request_nothing_from_another_host(live_server, browser_page):
+    UserFactory(username="root", is_staff=True, is_superuser=True)
+    page, requested, blocked_by_policy = browser_page, [], set()
+    page.on("request", lambda request: requested.append(request.url.removeprefix("blob:")))  # ReDoc's worker
+    page.on("requestfailed", lambda request: request.failure == "csp" and blocked_by_policy.add(request.url))
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", "root")
+    page.fill("#id_password", "password")
+    page.click('input[type="submit"]')
+    page.wait_for_url("**/admin/")
+    page.goto(live_server.url + reverse("swagger-ui"))
+    page.wait_for_selector(".swagger-ui .opblock")  # the schema fetched and rendered
+    page.goto(live_server.url + reverse("redoc"))
+    page.wait_for_selector("#redoc-container h1")
+    elsewhere = {url for url in requested if url.startswith("http") and not url.startswith(live_server.url)}
+    # ReDoc's bundle always asks for Redocly's logo; api/redoc.html's policy stops it inside the browser
+    assert requested and elsewhere - blocked_by_policy == set()
