@@ -12,6 +12,8 @@ from django.utils.html import format_html_join
 
 from claims.models import Claim, Document
 
+from .display import number
+
 
 @dataclass
 class Segment:
@@ -29,7 +31,7 @@ def describe(claim: Claim) -> str:
     parts = [claim.kind]
     if claim.value is not None:
         bound = "≥ " if claim.value_low is not None else "≤ " if claim.value_high is not None else ""
-        parts.append(f"{bound}{claim.value.normalize():f} {claim.unit}".strip())
+        parts.append(f"{bound}{number(claim.value)} {claim.unit}".strip())
     if claim.date_iso:
         parts.append(claim.date_iso)
     parts.append(claim.status)
