@@ -394,3 +394,14 @@ def test_a_sentence_during_or_after_the_reported_occurrence_takes_its_date():
     found = dict(events(text, ("zh-Hans",), date(2027, 5, 13)))
     assert found["中方宣布将举办培训班"] == "2027-05-12"
     assert found["处长在签署仪式后表示"] == "2027-05-12"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The tense before the month decides; "next month" further on speaks of another occurrence.
+    ("A bill on refunds was tabled in parliament in June and is expected to be debated next month.", "2015-06"),
+    ("The convention, which opened for signature in October, is expected to take effect next year.", "2015-10"),
+    ("The talks will be held in Geneva in October.", "2016-10"),  # a participle after "be" is no past
+    ("In October the two sides will hold talks in Geneva.", "2016-10"),  # no tense word before: the clause's
+])
+def test_a_bare_month_takes_the_tense_of_the_words_before_it(text, expected):
+    assert [date for _, date in events(text, published=date(2016, 3, 1))][:1] == [expected]

@@ -36,6 +36,12 @@ FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans? to|plan
                     r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|押后|押後|須於|须于|須在|须在|预定|預定|预订|计划于|計劃於|计划在|計劃在|下周|下週|明年|下月|下个月|下個月",
                     re.I)
 
+# English past tenses (Chinese marks none the same way): "was signed", "opened", "met", "had targeted"; not a
+# participle after "be" ("will be presented").
+PAST = re.compile(r"(?<!\bbe )(?<!\bbeing )(?<!\bbeen )\b(?:was|were|had|did|met|held|took|began|made|sent|led|saw|gave|came|went|found|brought|told|"
+                  r"said|spent|fell|rose|grew|struck|became|paid|sold|wrote|drew|won|"
+                  r"(?!(?:hundred|indeed|need|speed|feed|seed|exceed|proceed|succeed)\b)[a-z]{3,}ed)\b")
+
 
 def _number(value: str) -> int:
     """1-4 digits, or a Chinese numeral up to 9999 (二〇二二, 十二, 二十六)."""
@@ -573,6 +579,18 @@ def dates_in(text: str) -> list[tuple[str, int, int, dict]]:
 def is_future(clause: str) -> bool:
     """Whether a clause speaks of what is still to come ("will be held", 将于, 预计)."""
     return bool(FUTURE.search(clause))
+
+
+def is_future_at(clause: str, position: int) -> bool:
+    """Whether what the clause dates at `position` is still to come: the last tense word before it decides
+    ("was tabled in June and is expected to be debated next month": June is past); with none before it, the
+    whole clause ("In May the two sides will meet")."""
+    before = clause[:position]
+    future = [m.end() for m in FUTURE.finditer(before)]
+    past = [m.end() for m in PAST.finditer(before)]
+    if not future and not past:
+        return is_future(clause)
+    return bool(future) and (not past or future[-1] >= past[-1])
 
 
 def parse_date_phrase(phrase: str, reference: date | None = None) -> FuzzyDate | None:

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .dates import FuzzyDate
-from .datephrases import DateContext, dates_in, is_future, reported_year
+from .datephrases import DateContext, dates_in, is_future, is_future_at, reported_year
 from .chinese import segment, tags
 from .scripts import HAN, HAN_CHARACTERS
 from .normalise import half_width
@@ -310,7 +310,8 @@ def _sentence_dates(text: str, context: DateContext, found: list, clauses: list[
         following = next((b for a, b in clauses if a >= clause[1]), clause[1])
         alone = clause[1] - clause[0] - (e - s) <= 2
         try:
-            resolved = context.resolve(kind, parts, is_future(text[clause[0]:following if alone else max(clause[1], e)]),
+            resolved = context.resolve(kind, parts, is_future_at(text[clause[0]:following if alone else max(clause[1], e)],
+                                                                 s - clause[0]),
                                        leading=s - sentence_start <= 3)
         except (ValueError, KeyError, StopIteration, OverflowError):
             continue
