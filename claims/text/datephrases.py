@@ -36,11 +36,17 @@ FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans? to|plan
                     r"即将|即將|将于|將於|将会|將會|会在|會在|会于|會於|押后|押後|須於|须于|須在|须在|预定|預定|预订|计划于|計劃於|计划在|計劃在|下周|下週|明年|下月|下个月|下個月",
                     re.I)
 
-# English past tenses (Chinese marks none the same way): "was signed", "opened", "met", "had targeted"; not a
-# participle after "be" ("will be presented").
-PAST = re.compile(r"(?<!\bbe )(?<!\bbeing )(?<!\bbeen )\b(?:was|were|had|did|met|held|took|began|made|sent|led|saw|gave|came|went|found|brought|told|"
-                  r"said|spent|fell|rose|grew|struck|became|paid|sold|wrote|drew|won|"
-                  r"(?!(?:hundred|indeed|need|speed|feed|seed|exceed|proceed|succeed)\b)[a-z]{3,}ed)\b")
+# Past tenses: regular, and the irregular ones news reports use (English; Chinese marks none the same way).
+PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b|\b(?:taken|given|seen|done|shown|written|stolen|frozen|broken|chosen|"
+                        r"driven|begun|drawn|flown|thrown|hidden|"
+                        r"cut|took|ran|met|began|sent|held|set|put|hit|made|gave|went|came|led|"
+                        r"won|lost|fell|rose|shut|struck|broke|caught|brought|sold|spent|stole|told|paid|froze|seized|"
+                        r"drew|fled|found|fought|kept|left|saw|stood|wrote|became|did|said)\b")
+# What tells a clause's tense besides its verb: "was tabled", "had targeted"; not a participle after "be" ("will be
+# presented") nor an infinitive ("will set up") nor a word that only ends in -ed ("a hundred").
+PAST_AUXILIARY = re.compile(r"\b(?:was|were|had)\b")
+AFTER_BE = re.compile(r"\b(?:be|being|been|will|would|shall|to|may|can|could|should|must)\s+$")
+NOT_PAST = frozenset("hundred indeed need speed feed seed exceed proceed succeed".split())
 
 
 def _number(value: str) -> int:
@@ -587,10 +593,12 @@ def is_future_at(clause: str, position: int) -> bool:
     whole clause ("In May the two sides will meet")."""
     before = clause[:position]
     future = [m.end() for m in FUTURE.finditer(before)]
-    past = [m.end() for m in PAST.finditer(before)]
+    past = [m.end() for m in PAST_AUXILIARY.finditer(before)] + [
+        m.end() for m in PAST_TENSE.finditer(before)
+        if m.group() not in NOT_PAST and not AFTER_BE.search(before, 0, m.start())]
     if not future and not past:
         return is_future(clause)
-    return bool(future) and (not past or future[-1] >= past[-1])
+    return bool(future) and (not past or future[-1] >= max(past))
 
 
 def parse_date_phrase(phrase: str, reference: date | None = None) -> FuzzyDate | None:

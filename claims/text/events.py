@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .dates import FuzzyDate
-from .datephrases import DateContext, dates_in, is_future, is_future_at, reported_year
+from .datephrases import PAST_TENSE, DateContext, dates_in, is_future, is_future_at, reported_year
 from .chinese import segment, tags
 from .scripts import HAN, HAN_CHARACTERS
 from .normalise import half_width
@@ -216,14 +216,6 @@ SAYING_ZH = re.compile(r"表示|证实|證實|获悉|獲悉|透露|指出")
 
 def _says_on_a_day(text: str, start: int, end: int, own: list[DatedPhrase]) -> bool:
     return bool(own) and own[0].date.precision == "day" and SAYING_ZH.search(text, start, end) is not None
-
-
-# Past tenses: regular, and the irregular ones news reports use.
-PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b|\b(?:taken|given|seen|done|shown|written|stolen|frozen|broken|chosen|"
-                        r"driven|begun|drawn|flown|thrown|hidden|"
-                        r"cut|took|ran|met|began|sent|held|set|put|hit|made|gave|went|came|led|"
-                        r"won|lost|fell|rose|shut|struck|broke|caught|brought|sold|spent|stole|told|paid|froze|seized|"
-                        r"drew|fled|found|fought|kept|left|saw|stood|wrote|became|did)\b")
 
 
 def _other_verbs(text: str) -> list[int]:
