@@ -405,3 +405,17 @@ def test_a_sentence_during_or_after_the_reported_occurrence_takes_its_date():
 ])
 def test_a_bare_month_takes_the_tense_of_the_words_before_it(text, expected):
     assert [date for _, date in events(text, published=date(2016, 3, 1))][:1] == [expected]
+
+
+def test_a_lead_told_in_the_perfect_takes_the_date_of_the_occurrence_the_next_sentences_give():
+    text = ("BANGKOK, Nov 17 (Reuters) - Thai police have arrested 57 people in a crackdown on call-centre gangs, "
+            "officials said on Tuesday.\n\nThe raids, carried out from Nov. 9 to 15 in nine provinces, also netted "
+            "41 SIM boxes.")
+    dated = events(text, published=date(2026, 11, 17))
+    quote, when = dated[0]
+    assert quote.startswith("Thai police have arrested 57 people in a crackdown") and when == "2026-11-09/2026-11-15"
+    # Told in the past tense, the lead keeps the day it names; so does a lead with no later date.
+    assert events("Police arrested 57 people on Tuesday. The raids netted 41 SIM boxes on Nov. 9.",
+                  published=date(2026, 11, 17))[0][1] == "2026-11-17"
+    assert events("Thai police have arrested 57 people, officials said on Tuesday. They seized 41 SIM boxes.",
+                  published=date(2026, 11, 17))[0][1] == "2026-11-17"

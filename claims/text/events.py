@@ -317,6 +317,27 @@ def _sentence_dates(text: str, context: DateContext, found: list, clauses: list[
     return dated
 
 
+# A date that dates a statement, not what it reports: "police said on Friday", "INTERPOL said today".
+STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|told (?:\w+ ){0,2}|confirmed|stated|added|revealed|disclosed|"
+                            r"declared|reported)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.I)
+# What has happened, told in the perfect: "have arrested", "had detained", "has taken down".
+PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:also\s+|now\s+|so far\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t)\b")
+
+
+def _reported_lead_date(text: str, sentence: tuple[int, int], dated: list[DatedPhrase], later: list[DatedPhrase],
+                        ) -> DatedPhrase | None:
+    """A lead that reports in the perfect what was done, dated only by the day it was told ("Police have
+    arrested 57 people, officials said on Tuesday"), takes the date of the occurrence the next sentences give
+    ("The raids, carried out from Nov. 9 to 15, ..."): the first day or month phrase up to the statement's day."""
+    if not dated or not PERFECT.search(text, *sentence):
+        return None
+    if not all(STATEMENT_DATE.search(text, max(sentence[0], d.start - 40), d.start) for d in dated):
+        return None
+    told = max(d.date.end for d in dated)
+    return next((d for d in later if not d.since and d.date.precision != "year" and d.date.end <= told
+                 and not STATEMENT_DATE.search(text, max(0, d.start - 40), d.start)), None)
+
+
 def _clause_date(dated: list[DatedPhrase], own: list[DatedPhrase], clause_start: int, clause_end: int,
                  lead: DatedPhrase | None, refers_back: bool, names_the_day: bool = False) -> DatedPhrase | None:
     """The date of a clause: the finest of its own, else its sentence's before it; a sentence about the reported
@@ -358,7 +379,9 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
         verbs = _verbs(section)
         other_verbs = _other_verbs(section)
         last_end = range_start
-        for sentence_start, sentence_end in _spans(SENTENCE_BREAK, text, range_start, range_end):
+        sentences = list(_spans(SENTENCE_BREAK, text, range_start, range_end))
+        lead_sentence = None  # (its index, its first event, its dated phrases)
+        for number, (sentence_start, sentence_end) in enumerate(sentences):
             if "\n" in text[last_end:sentence_start]:
                 context.new_paragraph()
             last_end = sentence_end
@@ -398,7 +421,8 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                                     OCCURRENCE_DAY.search(text, clause_start, clause_end) is not None)
                 if when is None:
                     continue
-                start, end = _trim(text, clause_start, clause_end)
+                # A clause that runs on from the dateline ("Nov 17 (Reuters) - Thai police have ...") starts after it.
+                start, end = _trim(text, max([clause_start] + [b for a, b in skip if a <= clause_start < b]), clause_end)
                 if start >= end:
                     continue
                 note = "" if own else "Dated by the date phrase of its sentence." if not carried else \
@@ -406,7 +430,20 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                 events.append(Event(start, end, when.start_date, note))
                 if not carried:
                     previous = (sentence_end, when)
+                    if lead is None:
+                        lead_sentence = (number, len(events) - 1, dated)
                     lead = lead or when
+        if lead_sentence is not None:
+            number, first, dated = lead_sentence
+            window = sentences[min(number + 2, len(sentences) - 1)][1]
+            later = [p for p in phrases if sentences[number][1] <= p.start < window]
+            occurred = _reported_lead_date(text, sentences[number], dated, later)
+            if occurred is not None:
+                for index in range(first, len(events)):
+                    if events[index].start >= sentences[number][1]:
+                        break
+                    events[index] = Event(events[index].start, events[index].end, occurred.start_date,
+                                          "Dated by the sentences after it (its own date is when it was told).")
     return events, phrases
 
 
