@@ -419,3 +419,30 @@ def test_a_lead_told_in_the_perfect_takes_the_date_of_the_occurrence_the_next_se
                   published=date(2026, 11, 17))[0][1] == "2026-11-17"
     assert events("Thai police have arrested 57 people, officials said on Tuesday. They seized 41 SIM boxes.",
                   published=date(2026, 11, 17))[0][1] == "2026-11-17"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tenants lost Dh12.6 million in deposits.", [("Dh12.6 million", "AED")]),
+    ("The gang took more than R14 million from clients.", [("more than R14 million", "ZAR")]),
+    ("Victims lost Sh4,500 on average.", [("Sh4,500", "KES")]),
+    ("The R2 motorway was closed for the raid.", []),  # a one-letter sign before a small bare number is a name
+])
+def test_money_after_a_sign_of_letters(text, expected):
+    assert [(quote, unit) for quote, *_, unit in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone with information can phone their bank or the police on 10111.",
+    "In Scotland, call Police Scotland on 101.",
+    "Victims can report fraud online or by calling 113.",
+    "Anyone who receives such a call should report it to 112.",
+    "The 165 anti-fraud hotline took calls all night.",
+    "More than half of the victims were under the age of 30.",
+])
+def test_numbers_dialled_or_ages_are_not_figures(text):
+    assert figures(text) == [] or all("half" in quote for quote, *_ in figures(text))
+
+
+def test_calling_on_countries_is_still_a_count():
+    assert [quote for quote, *_ in figures("The minister called on 12 countries to join the convention.")] == [
+        "12 countries"]

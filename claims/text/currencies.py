@@ -11,14 +11,17 @@ CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "S
                   "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY",
                   "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₫": "VND", "฿": "THB", "GH¢": "GHS", "GH₵": "GHS",
                   "RM": "MYR", "Rp": "IDR", "Rs": "INR", "Rs.": "INR", "RMB": "CNY", "MOP$": "MOP", "R$": "BRL",
-                  "KSh": "KES", "Ksh": "KES", "TSh": "TZS", "USh": "UGX", "Tk": "BDT", "Tk.": "BDT"}
+                  "KSh": "KES", "Ksh": "KES", "TSh": "TZS", "USh": "UGX", "Tk": "BDT", "Tk.": "BDT",
+                  "Sh": "KES", "Dh": "AED", "Dhs": "AED", "R": "ZAR"}
 CURRENCY_CODES = ("USD", "EUR", "GBP", "HKD", "TWD", "CNY", "SGD", "JPY", "INR", "AUD", "KRW", "MYR", "NZD", "GHS",
                   "NGN", "PHP", "IDR", "THB", "VND", "CAD", "CHF", "MOP", "KES", "BRL", "ZAR", "AED", "SAR", "QAR",
                   "NOK", "SEK", "DKK", "ISK", "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "UAH", "RUB", "KZT", "UZS",
                   "PKR", "LKR", "BDT", "NPR", "MMK", "KHR", "LAK", "MNT", "FJD", "PGK", "EGP", "MAD", "TZS", "UGX",
                   "RWF", "XOF", "XAF", "MXN", "ARS", "CLP", "COP", "PEN", "ILS")
-CURRENCY_SIGN = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(CURRENCY_SIGNS, key=len, reverse=True)))}"
-                           rf"|\b(?:{'|'.join(CURRENCY_CODES)})|\b[A-Z]{{1,3}}\$)\s?$")
+# A sign of letters is a word of its own ("R612 million", not the end of "CVE-R"); the others may follow one (US$).
+_SIGNS = "|".join(("(?<![A-Za-z])" if sign[0].isalpha() else "") + re.escape(sign)
+                  for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+CURRENCY_SIGN = re.compile(rf"(?:{_SIGNS}|\b(?:{'|'.join(CURRENCY_CODES)})|\b[A-Z]{{1,3}}\$)\s?$")
 
 
 def currency_of(sign: str) -> str:

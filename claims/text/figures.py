@@ -47,9 +47,12 @@ ENUMERATED = re.compile(r"\s*(?:类|類|大类|大類|种类|種類|大(?![约�
                         r"步骤|步驟|阶段|階段|目标|目標|方向|面向)|\s+(?:aspects|areas|pillars|principles|priorities|"
                         r"points|stages|dimensions|fronts|goals|objectives|phases|steps|tracks|rounds?|recommendations|headings)\b")
 # A number that names a thing: a hotline, a plan, a code.
-NAMING = re.compile(r"\s*(?:热线|熱線|专线|專線|反诈|反詐|打诈|打詐|报案|報案|报警|報警|hotline|helpline)", re.I)
-DIALLED = re.compile(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|电话|電話|\bcall|\bdial|\bhotline|\bhelpline|\bphone|"
-                     r"\bwhatsapp)(?:\s+(?:on|at|number))?[\s,:：]*[“「『\"]?$", re.I)
+NAMING = re.compile(r"\s*(?:热线|熱線|专线|專線|反诈|反詐|打诈|打詐|报案|報案|报警|報警|(?:[a-z-]+ )?(?:hotline|helpline))", re.I)
+DIALLED = re.compile(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|电话|電話|\bcall(?:ing)?|\bdial(?:l?ing)?|\bhotline|\bhelpline|"
+                     r"\bphon(?:e|ing)|\btel\.|\btelephone|\bwhatsapp)(?:\s+(?:on|at|number))?[\s,:：]*[“「『\"]?$"
+                     # "call Police Scotland on 101", "phone their bank or the police on 10111", "report it to 112"
+                     r"|\b(?:call|calling|phone|phoning|ring|contact)\s+[^.;\n]{1,40}?\s+on\s+$|\breport (?:it|them|this) to\s+$",
+                     re.I)
 QUOTED = re.compile(r"[“「『\"‘]$")
 LABEL_BEFORE = re.compile(r"(?:\b(?:No\.|Nos\.|no\.|number|Articles?|Sections?|Chapters?|Rules?|Level|Tier|Phase|Version|"
                           r"Room|Category|top|Top|ranked|rank|Class|Resolution|Decree|Act)\s*|第|[A-Za-z]-?|[#№])$")
@@ -67,8 +70,11 @@ STOP_WORDS = frozenset("""in of to the a an that which who whom were was are is 
 MEASURE = re.compile(r"\s?(?:[KMGTP]bps|[KMGTP]B|terabytes?|gigabytes?|petabytes?|megabytes?|km|kg)(?![A-Za-z])")
 NOT_COUNTABLE = frozenset("per percent cent fold".split())
 
+# A number may follow a currency sign of letters with no space (RM1.34 billion, Sh4,500, Dh12.6 million, R612 million).
+_AFTER_LETTER_SIGN = "|".join(f"(?<={re.escape(sign)})" for sign in CURRENCY_SIGNS if sign[-1].isalpha())
 DIGITS = re.compile(
-    r"(?:(?<![A-Za-z0-9_.])|(?<=RM)|(?<=Rp)|(?<=Rs)|(?<=Sh)|(?<=[A-Z]{3}))(?<!\d,)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?)(?![\d])"
+    rf"(?:(?<![A-Za-z0-9_.])|{_AFTER_LETTER_SIGN}|(?<=[A-Z]{{3}}))(?<!\d,)"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?)(?![\d])"
     r"(?P<more_before>余|餘|多(?=[万萬亿億]))?"
     r"(?P<scale>\s?(?:thousand|million|billion|trillion|lakhs?|crores?)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬]|千(?![瓦米克卡字兆]))?"
     r"(?P<more>多|余|餘|\+)?"
@@ -554,6 +560,8 @@ def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool
     """Years, dates, times, durations, ordinals, ranks, enumerations and numbers in names."""
     mention = text[number.start:number.end]
     labelled = not number.words and not CURRENCY_SIGN.search(before)  # RM1.34 billion is money, not a label
+    if re.search(r"(?<![A-Za-z])[A-Z]$", before) and not number.scaled and not re.search(r"[,.]\d", mention):
+        return True  # a one-letter sign before a small bare number is a name: "the R2 motorway", not two rand
     if labelled and not number.percent and re.search(r"(?<=\w )[A-Z][A-Za-z]+ $", before) \
             and not APPROXIMATOR_BEFORE.search(before):
         return True  # a number in a name: "Operation Endgame 2", "Article 5"
@@ -568,9 +576,10 @@ def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool
         return True  # 4G, 5th
     if not number.percent and TIME_WORDS.match(after) and not number.scaled:
         return True
-    if ENUMERATED.match(after) or NAMING.match(after) or (DIALLED.search(before) and not number.scaled):
+    if ENUMERATED.match(after) or NAMING.match(text, number.end) \
+            or (DIALLED.search(text, max(0, number.start - 60), number.start) and not number.scaled):
         return True
-    if re.search(r"\baged\s+(?:between\s+|below\s+|under\s+|over\s+|about\s+)?$|\bage\s+$", before, re.I) \
+    if re.search(r"\baged\s+(?:between\s+|below\s+|under\s+|over\s+|about\s+)?$|\bage(?: of)?\s+$", before, re.I) \
             or re.match(r"\s*(?:岁|歲|-year-old|years? old)", after):
         return True  # an age
     if re.search(r"(?:每|\bper|\bevery)\s?$", before, re.I):
