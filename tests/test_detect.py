@@ -446,3 +446,13 @@ def test_numbers_dialled_or_ages_are_not_figures(text):
 def test_calling_on_countries_is_still_a_count():
     assert [quote for quote, *_ in figures("The minister called on 12 countries to join the convention.")] == [
         "12 countries"]
+
+
+def test_an_undated_lead_told_in_the_perfect_is_dated_by_the_next_sentences():
+    text = ("Four people have been arrested and charged over a series of courier frauds.\n\n"
+            "They were arrested at addresses in Glasgow on Thursday, 28 November, and appear in court today.")
+    assert events(text, published=date(2030, 12, 2))[0] == (
+        "Four people have been arrested and charged over a series of courier frauds", "2030-11-28")
+    # Nothing dated after it up to publication: no event.
+    assert events("Four people have been arrested over courier frauds. Their trial opens on 3 March 2031.",
+                  published=date(2030, 12, 2)) == [("Their trial opens on 3 March 2031", "2031-03-03")]

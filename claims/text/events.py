@@ -338,6 +338,21 @@ def _reported_lead_date(text: str, sentence: tuple[int, int], dated: list[DatedP
                  and not STATEMENT_DATE.search(text, max(0, d.start - 40), d.start)), None)
 
 
+def _undated_lead(text: str, sentences: list[tuple[int, int]], number: int, phrases: list[DatedPhrase],
+                  published: FuzzyDate | None) -> list[Event]:
+    """The event of a lead that tells in the perfect what was done and names no date ("Four people have been
+    arrested and charged ..."), dated by the first day or month the next two sentences give up to publication."""
+    start, end = sentences[number]
+    window = sentences[min(number + 2, len(sentences) - 1)][1]
+    occurred = next((d for d in phrases if end <= d.start < window and not d.since and d.date.precision != "year"
+                     and (published is None or d.date.end <= published.end)
+                     and not STATEMENT_DATE.search(text, max(0, d.start - 40), d.start)), None)
+    start, end = _trim(text, start, end)
+    if occurred is None or start >= end:
+        return []
+    return [Event(start, end, occurred.start_date, "Dated by the sentences after it.")]
+
+
 def _clause_date(dated: list[DatedPhrase], own: list[DatedPhrase], clause_start: int, clause_end: int,
                  lead: DatedPhrase | None, refers_back: bool, names_the_day: bool = False) -> DatedPhrase | None:
     """The date of a clause: the finest of its own, else its sentence's before it; a sentence about the reported
@@ -381,6 +396,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
         last_end = range_start
         sentences = list(_spans(SENTENCE_BREAK, text, range_start, range_end))
         lead_sentence = None  # (its index, its first event, its dated phrases)
+        undated_lead = None  # the index of a first sentence that tells in the perfect what was done, undated
         for number, (sentence_start, sentence_end) in enumerate(sentences):
             if "\n" in text[last_end:sentence_start]:
                 context.new_paragraph()
@@ -398,6 +414,9 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
             referring = not dated and lead is not None and (
                 refers_back or OCCURRENCE_DAY.search(text, sentence_start, sentence_end) is not None)
             if not dated and not carried and not referring:
+                if lead is None and undated_lead is None and PERFECT.search(text, sentence_start, sentence_end) \
+                        and _any_within(verbs, sentence_start - range_start, sentence_end - range_start):
+                    undated_lead = number  # "Four people have been arrested and charged ...": dated further on
                 previous = None
                 continue
             if referring:  # "During the action day, ...": the occurrence the text reports
@@ -433,7 +452,9 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                     if lead is None:
                         lead_sentence = (number, len(events) - 1, dated)
                     lead = lead or when
-        if lead_sentence is not None:
+        if undated_lead is not None:
+            events += _undated_lead(text, sentences, undated_lead, phrases, published)
+        elif lead_sentence is not None:
             number, first, dated = lead_sentence
             window = sentences[min(number + 2, len(sentences) - 1)][1]
             later = [p for p in phrases if sentences[number][1] <= p.start < window]
