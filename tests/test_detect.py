@@ -456,3 +456,14 @@ def test_an_undated_lead_told_in_the_perfect_is_dated_by_the_next_sentences():
     # Nothing dated after it up to publication: no event.
     assert events("Four people have been arrested over courier frauds. Their trial opens on 3 March 2031.",
                   published=date(2030, 12, 2)) == [("Their trial opens on 3 March 2031", "2031-03-03")]
+
+
+def test_a_run_of_days_to_the_end_of_the_month():
+    assert events("The force will run a campaign in malls from February 18 until the end of the month.",
+                  published=date(2030, 2, 17)) == [
+        ("The force will run a campaign in malls from February 18 until the end of the month", "2030-02-18/2030-02-28")]
+
+
+def test_a_possessive_date_names_a_thing_and_does_not_date_the_clause():
+    assert [when for _, when in events("Today's agreement builds on the summit that the UK hosted in London in March 2024.",
+                                       published=date(2026, 3, 5))] == ["2024-03"]

@@ -100,6 +100,10 @@ DATE_PATTERNS = [
                                    rf"(?:to|and|until|through)\s+{_MONTH2}\s+(?P<day2>\d{{1,2}}){_TH},?\s+{_YE}", re.I)),
     ("day-month-range", re.compile(rf"\b(?:from|between)\s+(?P<day>\d{{1,2}}){_TH}\s+{_MONTH}\s+(?:to|and|until|through)\s+"
                                    rf"(?P<day2>\d{{1,2}}){_TH}\s+{_MONTH2}(?:,?\s+{_YE})?", re.I)),
+    # "from February 18 until the end of the month": the days from that one to the month's last
+    ("day-to-month-end", re.compile(rf"\bfrom\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}}){_TH}|(?P<day0>\d{{1,2}}){_TH}\s+"
+                                    rf"{_MONTH2})(?:,?\s+{_YE})?\s+(?:until|to|through|till)\s+the\s+end\s+of\s+the\s+month",
+                                    re.I)),
     ("day-range", re.compile(rf"\bbetween\s+(?P<day>\d{{1,2}}){_TH}\s+and\s+(?P<day2>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH}"
                              rf"(?:,?\s+{_YE})?", re.I)),
     ("day-range", re.compile(rf"\b(?:from\s+)?(?P<day>\d{{1,2}}){_TH}\s*(?:-|–|to|and)\s*(?P<day2>\d{{1,2}}){_TH}\s+(?:of\s+)?"
@@ -330,6 +334,14 @@ class DateContext:
             if year is None:
                 return None
             first, last = _number(parts["day"]), _number(parts["day2"])
+            return FuzzyDate(date(year, month, first), date(year, month, last), DAY) if first < last else None
+        if kind == "day-to-month-end":
+            month = month or month_number(parts["month2"])
+            year = self._year_of(parts) if parts.get("year") else self._bare_month_year(month, future)
+            if year is None:
+                return None
+            last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+            first = _number(parts["day"] or parts["day0"])
             return FuzzyDate(date(year, month, first), date(year, month, last), DAY) if first < last else None
         if kind == "day-month-range":
             second = month_number(parts["month2"])

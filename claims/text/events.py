@@ -320,6 +320,7 @@ def _sentence_dates(text: str, context: DateContext, found: list, clauses: list[
 # A date that dates a statement, not what it reports: "police said on Friday", "INTERPOL said today".
 STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|told (?:\w+ ){0,2}|confirmed|stated|added|revealed|disclosed|"
                             r"declared|reported)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.I)
+POSSESSIVE = re.compile(r"['’]s\b")
 # What has happened, told in the perfect: "have arrested", "had detained", "has taken down".
 PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:also\s+|now\s+|so far\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t)\b")
 
@@ -427,6 +428,8 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
             date_alone = [any(_is_alone(text, a, b, d) for d in dated) for a, b in clauses]
             for index, (clause_start, clause_end) in enumerate(clauses):
                 own = [d for d in dated if clause_start <= d.start < clause_end]
+                # "Today's agreement builds on the summit hosted in March 2024": a possessive date names a thing.
+                own = [d for d in own if not POSSESSIVE.match(text, d.end)] or own
                 opened = any(date_alone[:index])
                 # An occurrence verb; or, in a clause with a date of its own, any verb in the past tense or that
                 # the dictionary calls one, but for the verbs of saying and of statistics, or a plan ("is
