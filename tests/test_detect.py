@@ -467,3 +467,14 @@ def test_a_run_of_days_to_the_end_of_the_month():
 def test_a_possessive_date_names_a_thing_and_does_not_date_the_clause():
     assert [when for _, when in events("Today's agreement builds on the summit that the UK hosted in London in March 2024.",
                                        published=date(2026, 3, 5))] == ["2024-03"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four of the suspects are Colombian nationals.", [("Four", Decimal(4), "suspects")]),
+    ("Only two of the 14 national police forces replied.", [("two", Decimal(2), "national police forces")]),
+    ("Operators notified 27 incidents, nine of which hit hospitals.", [("27 incidents", Decimal(27), "incidents"),
+                                                                      ("nine", Decimal(9), "")]),
+    ("It is one of the largest botnets.", []),  # a superlative ranks, it does not count
+])
+def test_a_part_of_a_named_whole_is_counted(text, expected):
+    assert [(quote, value, unit) for quote, value, _, _, unit in figures(text)] == expected

@@ -67,6 +67,8 @@ STOP_WORDS = frozenset("""in of to the a an that which who whom were was are is 
     than up down out off again then once here there why how what ran took made went came got gave left lost
     paid saw sent set put fell rose grew led held met won hit began became brought bought caught chose drew drove fled
     found fought kept knew meant sold spent stood struck thought wrote did""".split())
+# A part of a named whole: "of the 14 national police forces", "of its customers"; the counted noun, plural.
+PARTITIVE = re.compile(r" of (?:the|its|their|these|those)(?: \d[\d,]*)? ((?:[a-z-]+ ){0,3}?[a-z]+s)\b")
 MEASURE = re.compile(r"\s?(?:[KMGTP]bps|[KMGTP]B|terabytes?|gigabytes?|petabytes?|megabytes?|km|kg)(?![A-Za-z])")
 NOT_COUNTABLE = frozenset("per percent cent fold".split())
 
@@ -531,10 +533,10 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
         if money == "CNY?":
             currency = doc.currency
         unit = currency
-    named = not unit and number.words and re.match(r" of (?:them|these|those|whom)\b", text[end:end + 12])
-    of_the = not unit and number.words and (low or high) and re.match(r" of the ([a-z]+s)\b", text[end:end + 24])
-    if of_the:
-        unit = of_the.group(1)  # "at least seven of the groups" counts groups
+    named = not unit and number.words and re.match(r" of (?:them|these|those|whom|which)\b", text[end:end + 12])
+    of_the = not unit and number.words and (low or high or value > 1) and PARTITIVE.match(text, end)
+    if of_the and not re.search(r"(?:^|\s)(?:most|least|[a-z]+est)\s", of_the.group(1) + " "):
+        unit = of_the.group(1)  # "Eleven of the 14 countries", "at least seven of the groups": a part, counted
     if not named and not number.percent and not currency and not unit and not small:  # "Three of them" counts
         if number.words or (value < 10 and not low and not high and not number.scaled):
             return None  # a bare small number, or a number word with nothing counted, says too little
