@@ -478,3 +478,13 @@ def test_a_possessive_date_names_a_thing_and_does_not_date_the_clause():
 ])
 def test_a_part_of_a_named_whole_is_counted(text, expected):
     assert [(quote, value, unit) for quote, value, _, _, unit in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("國際刑警組織上月二十七日在新加坡舉行行動總結會議。", "2024-10-27"),  # a day of last month
+    ("警方上月18日至28日展開行動。", "2024-10-18/2024-10-28"),  # a run of days of last month
+    ("警方過去十日（11月8日至17日）展開行動。", "2024-11-08/2024-11-17"),  # days in brackets after no weekday
+    ("警方上週五至本週二（11月15日至19日）展開行動。", "2024-11-15/2024-11-19"),
+])
+def test_chinese_days_of_a_relative_month_and_in_brackets(text, expected):
+    assert [when for _, when in events(text, ("zh-Hant",), date(2024, 11, 19))] == [expected]

@@ -92,6 +92,8 @@ _WEEKDAY2 = _WEEKDAY.replace("weekday", "weekday2")
 _TH = r"(?:st|nd|rd|th)?"
 _TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
+# Not inside brackets after a weekday, which only give its days: 上週五至本週二（1月8日至12日）; but 過去十日（11月8日至17日）.
+_NOT_AFTER_WEEKDAY = "".join(rf"(?<!{c}[{CN_WEEKDAYS}]\()" for c in "周週期拜")
 # Most specific first: where patterns overlap, the one listed first wins.
 DATE_PATTERNS = [
     ("day-month-range", re.compile(rf"\b(?:from|between)\s+(?P<day>\d{{1,2}}){_TH}\s+{_MONTH},?\s+(?P<year0>(?:1[89]|20)\d{{2}}),?\s+"
@@ -111,10 +113,9 @@ DATE_PATTERNS = [
     ("day-range", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<day2>\d{{1,2}})(?:,?\s+{_YE})?\b", re.I)),
     ("day", re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YE}", re.I)),
     ("day", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH},?\s+{_YE}", re.I)),
-    ("day-month-range", re.compile(rf"(?<!\()(?:(?P<year0>(?:1[89]|20)\d{{2}})年)?{_M}月{_D}[日号號]?(?:至|到|-|–)"
+    ("day-month-range", re.compile(rf"{_NOT_AFTER_WEEKDAY}(?<!\d)(?:(?P<year0>(?:1[89]|20)\d{{2}})年)?{_M}月{_D}[日号號]?(?:至|到|-|–)"
                                    rf"(?:(?P<year>(?:1[89]|20)\d{{2}})年)?{_M2}月{_D2}[日号號]")),
-    # Not inside brackets, where they only give the days of the weekdays before them: 上週五至本週二（1月8日至12日）
-    ("day-range", re.compile(rf"(?<!\()(?:{_Y}年)?{_M}月{_D}[日号號]?(?:至|到|-|–){_D2}[日号號]")),
+    ("day-range", re.compile(rf"{_NOT_AFTER_WEEKDAY}(?<!\d)(?:{_Y}年)?{_M}月{_D}[日号號]?(?:至|到|-|–){_D2}[日号號]")),
     ("day-range", re.compile(rf"(?:(?<=[本上下]月)|(?<![\d月年(]))(?P<day>\d{{1,2}})日?(?:至|到|-|–)(?P<day2>\d{{1,2}})日")),
     ("day", re.compile(rf"{_Y}年{_M}月{_D}[日号號]")),
     ("roc-day", re.compile(rf"{_ROC}{_M}月{_D}[日号號]")),
@@ -175,7 +176,7 @@ DATE_PATTERNS = [
     ("relative-week", re.compile(r"\b(?P<rel>last|this|next)\s+week\b|(?P<cn>上周|上週|本周|本週|下周|下週|[上本下这這](?:个|個)?星期)(?![一二三四五六日天])",
                                  re.I)),
     ("relative-month", re.compile(r"\b(?P<rel>last|this|next)\s+month\b|"
-                                  r"(?P<cn>上月|上个月|上個月|本月|这个月|這個月|下月|下个月|下個月)", re.I)),
+                                  rf"(?P<cn>上月|上个月|上個月|本月|这个月|這個月|下月|下个月|下個月)(?:{_D}[日号號](?![至到~\-–]))?", re.I)),
     ("recent", re.compile(r"(?P<cn>(?<![\d一二三四五六七八九十])日前|近日)")),
     ("years-ago", re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? ago\b", re.I)),
     ("season", re.compile(r"\b(?:(?P<which>this|last|next|the)\s+)(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
@@ -415,6 +416,8 @@ class DateContext:
             step = -1 if rel in ("last", "上月", "上个月", "上個月") else 1 if rel in (
                 "next", "下月", "下个月", "下個月") else 0
             year, month = divmod(reference.year * 12 + reference.month - 1 + step, 12)
+            if parts.get("day"):  # 上月二十七日
+                return FuzzyDate.day(year, month + 1, _number(parts["day"]))
             return FuzzyDate.month(year, month + 1)
         if kind == "recent":  # 日前, 近日: days before publication, so its month
             return FuzzyDate.month(reference.year, reference.month)
