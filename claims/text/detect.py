@@ -80,13 +80,13 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def detect_events(text: str, language_of, ranges: list[tuple[int, int]],
-                  published: FuzzyDate | None) -> tuple[list[Candidate], list]:
+                  published: FuzzyDate | None) -> tuple[list[Candidate], list, list[tuple[int, int]]]:
     """Candidate events in the given ranges (clauses reporting something that happened, with their date),
-    and the resolved date phrases, to date the figures with."""
-    events, phrases = find_events(text, ranges, published)
+    the resolved date phrases, to date the figures with, and where every date phrase stands."""
+    events, phrases, spans = find_events(text, ranges, published)
     found = [Candidate(EVENT_KIND, e.start, e.end, text[e.start:e.end], language_of(e.start, e.end), date=e.date,
                        note=e.note) for e in events]
-    return _without_overlaps(found), phrases
+    return _without_overlaps(found), phrases, spans
 
 
 # Words that sum up a period: a tally, not an occurrence.
@@ -147,12 +147,12 @@ def detect(text: str, languages: list[str], published: FuzzyDate | date | None =
     def language_of(start: int, end: int) -> str:
         return chinese if HAN.search(text, start, max(end, start + 12)) else "en"
 
-    events, phrases = detect_events(text, language_of, ranges, published)
+    events, phrases, spans = detect_events(text, language_of, ranges, published)
     sentences = sentence_spans(text, ranges)
     phrases.sort(key=lambda p: p.start)
     in_dates = bytearray(len(text) + 1)
-    for phrase in phrases:
-        in_dates[phrase.start:phrase.end] = b"\x01" * (phrase.end - phrase.start)
+    for start, end in spans:
+        in_dates[start:end] = b"\x01" * (end - start)
     figures = [replace(c, date=date_of(c.start, c.end, phrases, sentences))
                for c in detect_figures(text, language_of, ranges, text_currency(text), in_dates)
                if not in_dates[c.start]]  # an approximator inside a date phrase

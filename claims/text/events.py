@@ -372,10 +372,12 @@ def _clause_date(dated: list[DatedPhrase], own: list[DatedPhrase], clause_start:
 
 
 def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate | None
-                ) -> tuple[list[Event], list[DatedPhrase]]:
-    """The events in the given ranges, and every resolved date phrase (to date the figures with)."""
+                ) -> tuple[list[Event], list[DatedPhrase], list[tuple[int, int]]]:
+    """The events in the given ranges, every resolved date phrase (to date the figures with), and where every
+    date phrase stands, resolved or not (去（114）年 with no publication date to read it by is still no figure)."""
     events: list[Event] = []
     phrases: list[DatedPhrase] = []
+    spans: list[tuple[int, int]] = []
     for range_start, range_end in ranges:
         context = DateContext(published)
         context.reported_year = reported_year(text[range_start:range_end], published)
@@ -385,6 +387,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
         # matching), then taken sentence by sentence in text order, as the running context needs.
         in_range = [(kind, range_start + s, range_start + e, parts)
                     for kind, s, e, parts in dates_in(text[range_start:range_end])]
+        spans += [(s, e) for _, s, e, _ in in_range]
         skip = _publication_lines(text, range_start, range_end, [(s, e) for _, s, e, _ in in_range],
                                   first=range_start == ranges[0][0])
         starts = [s for _, s, _, _ in in_range]
@@ -468,7 +471,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                         break
                     events[index] = Event(events[index].start, events[index].end, occurred.start_date,
                                           "Dated by the sentences after it (its own date is when it was told).")
-    return events, phrases
+    return events, phrases, spans
 
 
 def date_of(position: int, end: int, phrases: list[DatedPhrase], sentences: list[tuple[int, int]]

@@ -590,8 +590,6 @@ def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool
         return True  # 三讀 is a reading of a bill, 二审 a trial's second instance; 10時05分 a time
     if before.endswith("前") and re.match(r"[位名]", after):
         return True  # 排名前三位: a rank
-    if re.search(r"[本上下去今明前昨][（(]$", before) and re.match(r"[)）][年月日]", after):
-        return True  # 去（114）年, 本（11）月, 今（9）日: the date in Taiwan's official style
     if re.match(r"\s*(?:学年|學年)", after):
         return True  # 112學年度: an academic year
     if not number.words and re.match(r"\d+\.\d+$", mention) and re.match(r"\s?版", after):
