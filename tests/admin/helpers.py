@@ -51,4 +51,7 @@ def admin_pages(user) -> tuple[list[str], object]:
     for model, obj in objects.items():
         urls += [reverse(f"admin:claims_{model}_change", args=[obj.pk]),
                  reverse(f"admin:claims_{model}_history", args=[obj.pk])]
+    if user.is_superuser:
+        urls += [reverse("admin:auth_user_change", args=[user.pk]),
+                 reverse("admin:auth_group_change", args=[Group.objects.get(name="reviewers").pk])]
     return urls, claim

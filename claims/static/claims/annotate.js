@@ -88,10 +88,10 @@
     toolbar.dataset.start = span.start;
     toolbar.dataset.end = span.end;
     showWarning(span);
+    toolbar.hidden = false;  // shown before it is placed: a hidden toolbar has no width to keep on screen
     toolbar.style.top = (window.scrollY + span.rect.bottom + 6) + "px";
-    toolbar.style.left = Math.min(window.scrollX + span.rect.left,
-                                  document.documentElement.clientWidth - toolbar.offsetWidth - 8) + "px";
-    toolbar.hidden = false;
+    toolbar.style.left = Math.max(0, Math.min(window.scrollX + span.rect.left,
+                                              document.documentElement.clientWidth - toolbar.offsetWidth - 8)) + "px";
   });
 
   if (toolbar) {
