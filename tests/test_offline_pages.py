@@ -6,13 +6,11 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.conf import settings
-from django.contrib import admin
 from django.contrib.staticfiles import finders
-from django.test import Client, RequestFactory
+from django.test import Client
 from django.urls import reverse
 
-from tests.admin.helpers import staff
-from tests.factories import ActorAliasFactory, ClaimActorFactory, ClaimFactory, ClaimLinkFactory, SourceFactory
+from tests.admin.helpers import admin_pages, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -59,32 +57,12 @@ def foreign(url: str) -> bool:
 
 
 def pages(client) -> list[str]:
-    """The path of each kind of page the server renders."""
-    claim = ClaimFactory()
-    ClaimActorFactory(claim=claim)
-    objects = {
-        "document": claim.document, "claim": claim, "claimlink": ClaimLinkFactory(from_claim=claim),
-        "source": SourceFactory(), "actor": ActorAliasFactory().actor,
-    }
-    urls = [reverse("admin:index"), reverse("admin:password_change"),
-            reverse("admin:claims_document_annotate", args=[claim.document.pk])]
-    for app in admin.site.get_app_list(_request(client)):  # every admin's list, and its add form where allowed
-        urls += [url for model in app["models"] for url in (model["admin_url"], model.get("add_url")) if url]
-    assert reverse("admin:claims_claim_add") in urls and reverse("admin:auth_user_changelist") in urls
-    for model, obj in objects.items():
-        urls += [reverse(f"admin:claims_{model}_change", args=[obj.pk]),
-                 reverse(f"admin:claims_{model}_history", args=[obj.pk])]
-    urls += [reverse("api-root"), reverse("claim-list"), reverse("claim-detail", args=[claim.pk]),
-             reverse("document-list"), reverse("claimlink-list"), reverse("actor-list"), reverse("source-list"),
-             reverse("swagger-ui"), reverse("redoc")]
-    return urls
-
-
-def _request(client):
-    """A request by the logged-in user, for asking an admin what that user may do."""
-    request = RequestFactory().get("/")
-    request.user = client.user
-    return request
+    """The path of each kind of page the server renders: the admin's (see admin_pages) and the API's."""
+    urls, claim = admin_pages(client.user)
+    assert reverse("admin:auth_user_changelist") in urls
+    return urls + [reverse("api-root"), reverse("claim-list"), reverse("claim-detail", args=[claim.pk]),
+                   reverse("document-list"), reverse("claimlink-list"), reverse("actor-list"), reverse("source-list"),
+                   reverse("swagger-ui"), reverse("redoc")]
 
 
 def fetched(client, path: str) -> list[str]:

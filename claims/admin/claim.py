@@ -6,7 +6,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.http import urlencode
 
 from claims.models import REVIEW_PERMISSION, Claim, ClaimActor, ClaimLink, Document
@@ -18,6 +18,7 @@ from claims.text.metadata import chinese_script
 from claims.text.scripts import HAN
 from claims.text.spans import context
 
+from .annotate import review_view
 from .display import UnpaddedDecimalField, shown_date, shown_number
 from .history import HistoryAdmin
 from .writes import ServiceWrites
@@ -79,6 +80,8 @@ class ClaimLinkInline(admin.TabularInline):
     autocomplete_fields = ["to_claim"]
     fields = ["to_claim", "relation", "status", "note"]
     verbose_name_plural = "links to other claims"
+    # a note box of the admin's usual 48em would push the table past a 1280-pixel screen
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 32})}}
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -201,6 +204,13 @@ class ClaimAdmin(ServiceWrites, HistoryAdmin):
         if not request.user.has_perm(REVIEW_PERMISSION):
             fields.append("verdict")
         return fields
+
+    def get_urls(self):
+        """The keyboard review's endpoint (see annotate.review_view), with the admin's login and CSRF checks."""
+        opts = self.opts
+        review = path("<path:object_id>/review/", self.admin_site.admin_view(review_view),
+                      name=f"{opts.app_label}_{opts.model_name}_review")
+        return [review, *super().get_urls()]
 
     def get_changeform_initial_data(self, request):
         return {**super().get_changeform_initial_data(request), **prefill(request)}

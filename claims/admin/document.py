@@ -46,7 +46,8 @@ class DocumentAdmin(ServiceWrites, HistoryAdmin):
 
     form = DocumentAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # Django 6's default, now
-    list_display = ["title", "source", "published_shown", "claim_count", "annotate_link"]
+    list_display = ["annotate_link", "title", "source", "published_shown", "claim_count"]
+    list_display_links = ["title"]
     list_filter = ["source", "published_precision"]
     search_fields = ["title", "url", "filename"]
     list_select_related = ["source"]

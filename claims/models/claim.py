@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 
 from claims.text.dates import format_interval, interval_problem
 
@@ -33,6 +34,17 @@ class ClaimQuerySet(models.QuerySet):
         links = ClaimLink.objects.filter(relation=relation).exclude(status=ClaimLink.Status.REJECTED)
         return self.filter(models.Exists(links.filter(from_claim=models.OuterRef("pk")))
                            | models.Exists(links.filter(to_claim=models.OuterRef("pk"))))
+
+
+    def with_link_count(self):
+        """Claims with `link_count`, their links in either direction, counted in the same query."""
+        from .link import ClaimLink
+
+        def count(side: str):
+            links = ClaimLink.objects.filter(**{side: models.OuterRef("pk")}).order_by().values(side)
+            return Coalesce(models.Subquery(links.annotate(n=models.Count("pk")).values("n")), 0)
+
+        return self.annotate(link_count=count("from_claim") + count("to_claim"))
 
 
 class ClaimManager(models.Manager.from_queryset(ClaimQuerySet)):

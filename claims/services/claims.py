@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
@@ -92,17 +93,26 @@ def may_set_status(user, *, old: str | None, new: str, verdict_changed: bool = F
 
 
 @transaction.atomic
+def claim_resolve_suggestion(*, claim: Claim, accept: bool, user=None, reason: str = "") -> Claim:
+    """Accept a suggested claim (it becomes a draft) or reject it, saved with history under `reason` (by default
+    "suggestion accepted" or "suggestion rejected"); a claim that is no longer a suggestion is refused."""
+    # as a Claim row, locked (not a proxy such as SuggestedClaim) so that history records the change once
+    claim = Claim.objects.select_for_update(of=("self",)).select_related("document").get(pk=claim.pk)
+    if claim.status != Claim.Status.SUGGESTED:
+        raise ValidationError(f"Claim #{claim.pk} is {claim.status}, not a suggestion: there is nothing to "
+                              f"{'accept' if accept else 'reject'}.")
+    claim.status = Claim.Status.DRAFT if accept else Claim.Status.REJECTED
+    return claim_save(claim=claim, user=user, reason=reason or ("suggestion accepted" if accept
+                                                                else "suggestion rejected"))
+
+
+@transaction.atomic
 def claims_resolve_suggestions(*, claims: Iterable[Claim], accept: bool, user=None) -> int:
-    """Accept suggested claims (they become drafts) or reject them; each change is saved with history."""
-    status = Claim.Status.DRAFT if accept else Claim.Status.REJECTED
-    done = 0
-    # as Claim rows (not a proxy such as SuggestedClaim) so that history records every change
-    for claim in Claim.objects.filter(pk__in=[c.pk for c in claims]).select_related("document"):
-        if claim.status == Claim.Status.SUGGESTED:
-            claim.status = status
-            claim_save(claim=claim, user=user, reason="suggestion accepted" if accept else "suggestion rejected")
-            done += 1
-    return done
+    """Accept or reject those of `claims` that are suggestions (see claim_resolve_suggestion); how many were."""
+    suggested = list(Claim.objects.filter(pk__in=[c.pk for c in claims], status=Claim.Status.SUGGESTED).order_by("pk"))
+    for claim in suggested:
+        claim_resolve_suggestion(claim=claim, accept=accept, user=user)
+    return len(suggested)
 
 
 def claim_actor_add(*, claim: Claim, actor: Actor, role: str) -> ClaimActor:

@@ -1,8 +1,6 @@
 """An editor annotates seed documents in a real browser: Playwright driving Debian's headless Chromium."""
 
 import io
-import os
-import shutil
 
 import pytest
 from django.conf import settings
@@ -12,31 +10,13 @@ from django.db import connections
 from django.urls import reverse
 
 from claims.models import Claim, Document
+from tests.browser.conftest import CHROMIUM, FLAGS, NEEDS_CHROMIUM, SELECT
 from tests.factories import DocumentFactory, UserFactory
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-                       reason="Debian's chromium is not installed (apt-get install chromium); CI installs it"),
+    NEEDS_CHROMIUM,
 ]
-
-SELECT = """(phrase) => {
-  const container = document.getElementById("document-text");
-  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-  const nodes = []; let full = "";
-  while (walker.nextNode()) { nodes.push([walker.currentNode, full.length]); full += walker.currentNode.data; }
-  const from = full.indexOf(phrase), to = from + phrase.length;
-  if (from < 0) throw new Error("phrase not on the page: " + phrase);
-  const locate = (at) => { for (let k = nodes.length - 1; k >= 0; k--) if (nodes[k][1] <= at) return [nodes[k][0], at - nodes[k][1]]; };
-  const range = document.createRange();
-  range.setStart(...locate(from)); range.setEnd(...locate(to));
-  const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
-  container.dispatchEvent(new MouseEvent("mouseup", {bubbles: true}));
-}"""
 
 
 @pytest.fixture
