@@ -71,45 +71,43 @@ class AutocompleteSelectExcluding(AutocompleteSelect):
         return f"{super().get_url()}?{urlencode({'exclude': self.exclude})}"
 
 
-class ClaimLinkInline(admin.TabularInline):
-    """Links from this claim to claims in any document; the claim to link never offers this claim itself."""
+class _LinkInline(admin.TabularInline):
+    """Links between this claim and claims in any document, edited from either end; the claim at the other end is
+    found by the autocomplete, which never offers this claim itself."""
 
     model = ClaimLink
-    fk_name = "from_claim"
     extra = 1
-    autocomplete_fields = ["to_claim"]
-    fields = ["to_claim", "relation", "status", "note"]
-    verbose_name_plural = "links to other claims"
+    other = ""  # the field that names the claim at the other end
     # a note box of the admin's usual 48em would push the table past a 1280-pixel screen
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 32})}}
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        to_claim = formset.form.base_fields.get("to_claim")  # absent where the form is read-only
-        if obj is not None and to_claim is not None:
-            wrapper = to_claim.widget  # RelatedFieldWidgetWrapper, its add and change buttons
+        field = formset.form.base_fields.get(self.other)  # absent where the form is read-only
+        if obj is not None and field is not None:
+            wrapper = field.widget  # RelatedFieldWidgetWrapper, its add and change buttons
             wrapper.widget = AutocompleteSelectExcluding(wrapper.widget.field, self.admin_site, exclude=obj.pk,
                                                          attrs=wrapper.widget.attrs)
         return formset
 
 
-class ClaimLinkToInline(admin.TabularInline):
-    """Links other claims made to this one, shown read-only: each is changed on the claim it is from."""
+class ClaimLinkInline(_LinkInline):
+    """Links from this claim to others."""
 
-    model = ClaimLink
-    fk_name = "to_claim"
-    fields = readonly_fields = ["from_claim", "relation", "status", "note"]
+    fk_name, other = "from_claim", "to_claim"
+    autocomplete_fields = ["to_claim"]
+    fields = ["to_claim", "relation", "status", "note"]
+    verbose_name_plural = "links to other claims"
+
+
+class ClaimLinkToInline(_LinkInline):
+    """Links from other claims to this one: added and edited here as well as on the claim they are from."""
+
+    fk_name, other = "to_claim", "from_claim"
+    autocomplete_fields = ["from_claim"]
+    fields = ["from_claim", "relation", "status", "note"]
     extra = 0
     verbose_name_plural = "links from other claims"
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 def _language(document: Document, quote: str) -> str:

@@ -242,19 +242,27 @@ def test_history_shows_each_entry_s_change_reason_never_none(as_role):
     assert re.search(r"<strong>Updated by:</strong>\s*\(empty\)", table) and "pk=None" not in table
 
 
-def test_a_link_shows_on_both_claims_forms(as_role):
-    target, source = ClaimFactory(), ClaimFactory()
-    ClaimLinkFactory(from_claim=source, to_claim=target, relation="corroborates")
+def test_a_link_shows_on_both_claims_forms_and_is_edited_and_added_from_either(as_role):
+    target, source, third = ClaimFactory(), ClaimFactory(), ClaimFactory()
+    link = ClaimLinkFactory(from_claim=source, to_claim=target, relation="corroborates")
     client = as_role("editors")
     url = reverse("admin:claims_claim_change", args=[target.pk])
     page = client.get(url)
     incoming = next(inline for inline in page.context["inline_admin_formsets"]
                     if inline.opts.verbose_name_plural == "links from other claims")
-    assert len(incoming.formset.forms) == 1 and not incoming.has_change_permission
+    assert len(incoming.formset.forms) == 1 and incoming.has_change_permission and incoming.has_add_permission
     html = page.content.decode()
-    assert f'href="{reverse("admin:claims_claim_change", args=[source.pk])}"' in html
-    assert client.post(url, form_data(page.context, note="seen")).status_code == 302
-    assert ClaimLink.objects.get().from_claim == source
+    assert re.search(rf'name="links_to-0-from_claim"[^>]*data-ajax--url="[^"]*exclude={target.pk}"|'
+                     rf'data-ajax--url="[^"]*exclude={target.pk}"[^>]*name="links_to-0-from_claim"', html)
+    # Edit the incoming link and add another incoming one, from the claim it points to.
+    data = form_data(page.context, **{"links_to-0-relation": "conflicts", "links_to-TOTAL_FORMS": "2",
+                                      "links_to-1-from_claim": str(third.pk), "links_to-1-relation": "corroborates",
+                                      "links_to-1-status": "confirmed"})
+    assert client.post(url, data).status_code == 302
+    link.refresh_from_db()
+    assert link.relation == "conflicts" and link.history.latest().history_change_reason == "edited in the admin"
+    added = ClaimLink.objects.get(from_claim=third)
+    assert added.to_claim == target and added.history.latest().history_change_reason == "added in the admin"
 
 
 def test_the_link_autocomplete_describes_claims_and_never_offers_the_claim_itself(as_role, django_assert_num_queries):

@@ -25,9 +25,9 @@ def last_entry(model, pk):
 
 
 def inline_prefixes(page_context) -> dict:
-    """Each editable inline formset's prefix, with the index its first extra form has, by the inline's model name
-    (the read-only list of links from other claims left out)."""
-    return {inline.formset.model._meta.model_name: (inline.formset.prefix, inline.formset.initial_form_count())
+    """Each editable inline formset's prefix, with the index its first extra form has, by prefix ("claim_actors",
+    "links_from", "links_to", "aliases")."""
+    return {inline.formset.prefix: (inline.formset.prefix, inline.formset.initial_form_count())
             for inline in page_context["inline_admin_formsets"] if inline.has_add_permission}
 
 
@@ -71,7 +71,7 @@ def test_inline_actors_and_links_save_and_delete_through_the_services(as_role):
     url = reverse("admin:claims_claim_change", args=[claim.pk])
     editor = as_role("editors")
     page = editor.get(url).context
-    (actors, new_actor), (links, new_link) = inline_prefixes(page)["claimactor"], inline_prefixes(page)["claimlink"]
+    (actors, new_actor), (links, new_link) = inline_prefixes(page)["claim_actors"], inline_prefixes(page)["links_from"]
     response = editor.post(url, form_data(page, **{
         f"{actors}-{new_actor}-actor": actor.pk, f"{actors}-{new_actor}-role": "claimant",
         f"{links}-0-DELETE": "on",
@@ -92,7 +92,7 @@ def test_an_inline_link_to_the_claim_itself_is_refused(as_role):
     url = reverse("admin:claims_claim_change", args=[claim.pk])
     editor = as_role("editors")
     page = editor.get(url).context
-    links, new_link = inline_prefixes(page)["claimlink"]
+    links, new_link = inline_prefixes(page)["links_from"]
     response = editor.post(url, form_data(page, **{
         f"{links}-{new_link}-to_claim": claim.pk, f"{links}-{new_link}-relation": "related",
         f"{links}-{new_link}-status": "confirmed"}))
@@ -194,7 +194,7 @@ def test_sources_actors_and_their_aliases_save_through_the_services(as_role):
     alias = ActorAliasFactory()
     url = reverse("admin:claims_actor_change", args=[alias.actor_id])
     page = editor.get(url).context
-    aliases, new_alias = inline_prefixes(page)["actoralias"]
+    aliases, new_alias = inline_prefixes(page)["aliases"]
     response = editor.post(url, form_data(page, country="US", **{
         f"{aliases}-0-DELETE": "on", f"{aliases}-{new_alias}-name": "習近平",
         f"{aliases}-{new_alias}-language": "zh-Hant"}))
