@@ -37,13 +37,13 @@ VALIDATION_ERROR = {
 COMPONENTS = {"Error": ERROR, "ValidationError": VALIDATION_ERROR}
 
 # The answers an operation may give besides its success, by the kind of operation. Every operation: 400 (an
-# unknown ?format=, a bad filter or body), 403 (no credentials or no permission: the first authenticator is the
-# session's, which sends no challenge, so DRF answers 403 rather than 401), 406 (an Accept nothing renders), 429
-# (the throttle).
+# unknown ?format=, a bad filter or body), 401 and 403 (no valid token; not allowed), 406 (an Accept nothing
+# renders), 429 (the throttle).
 ALWAYS = {
     "400": ("ValidationError", "A parameter or the body is invalid; the body names which and why."),
-    "403": ("Error", "Not signed in, or not allowed: reading needs the fact-checkers group (or anonymous reading "
-                     "switched on), writing editors or reviewers."),
+    "401": ("Error", "No credentials, or a token that is not valid: send Authorization: Token <key>."),
+    "403": ("Error", "Not allowed: reading needs the fact-checkers group (or anonymous reading switched on), "
+                     "writing editors or reviewers (a claim's status and verdict, reviewers)."),
     "406": ("Error", "No representation matches the Accept header."),
     "429": ("Error", "Too many requests: the Retry-After header says when to try again."),
 }

@@ -80,6 +80,16 @@ class StrictModelSerializer(serializers.ModelSerializer):
                                 models.SlugField: StrictSlugField, models.URLField: StrictURLField}
 
 
+@extend_schema_field({"type": "string", "description": "A slug; null or an empty string for none."})
+class OptionalSlugRelatedField(TextOnly, serializers.SlugRelatedField):
+    """A row by its slug, or none: DRF takes an empty string (what a form sends) for null, and the schema says so."""
+
+    default_error_messages = {"invalid": "Not a slug: a string, or null."}
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="slug", allow_null=True, required=False, **kwargs)
+
+
 class FigureField(serializers.DecimalField):
     """A figure: written as a number (or a decimal string), shown as the exact number without padding (47000, not
     "47000.000000"), as claims.representations shows it; claims.api.schema declares it."""
@@ -103,8 +113,7 @@ class ActorAliasSerializer(StrictModelSerializer):
 
 class ActorSerializer(StrictModelSerializer):
     aliases = ActorAliasSerializer(many=True, required=False)
-    parent = serializers.SlugRelatedField(slug_field="slug", queryset=Actor.objects.all(), allow_null=True,
-                                          required=False)
+    parent = OptionalSlugRelatedField(queryset=Actor.objects.all())
 
     class Meta:
         model = Actor
@@ -113,8 +122,7 @@ class ActorSerializer(StrictModelSerializer):
 
 
 class DocumentSerializer(StrictModelSerializer):
-    source = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all(), allow_null=True,
-                                          required=False)
+    source = OptionalSlugRelatedField(queryset=Source.objects.all())
     published = DateIntervalField("published", required=False)
     published_precision = serializers.CharField(read_only=True, allow_null=True)
     languages = serializers.ListField(child=serializers.ChoiceField(Language.choices), required=False)
@@ -132,8 +140,7 @@ class ClaimBriefSerializer(StrictModelSerializer):
 
 
 class DocumentDetailSerializer(DocumentSerializer):
-    republished_from = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all(),
-                                                    allow_null=True, required=False)
+    republished_from = OptionalSlugRelatedField(queryset=Source.objects.all())
     claims = ClaimBriefSerializer(many=True, read_only=True)
 
     class Meta(DocumentSerializer.Meta):

@@ -152,6 +152,7 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
 
     def list(self, request, *args, **kwargs):
         fmt = getattr(request.accepted_renderer, "format", None)
+        exports.escape_formulas(request)  # checked whatever the format, as the schema declares it
         if fmt in exports.FORMATS:
             return self._export(fmt)
         page = self.paginate_queryset(claim_values(self.filter_queryset(self.get_queryset())))
