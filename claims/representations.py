@@ -22,17 +22,11 @@ from django.utils import timezone
 
 from claims.models import Claim
 from claims.text.dates import format_interval
+from claims.text.figures import unpadded
 
 # OWASP's list of the first characters that make a spreadsheet run a cell as a formula (CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
-
-
-def unpadded(value: Decimal, spec: str = "f") -> str:
-    """A decimal without the column's trailing zeros (47000.000000 -> 47000, 0.478000 -> 0.478), never in exponent
-    notation; exact, unlike normalize(), which rounds to 28 digits where the column holds 30."""
-    text = format(value, spec)
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def figure(value: Decimal | None) -> Decimal | None:

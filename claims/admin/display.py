@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib import admin
 
-from claims.representations import unpadded
+from claims.text.figures import unpadded
 from claims.text.dates import format_interval
 
 

@@ -7,7 +7,7 @@ import orjson
 from rest_framework.renderers import JSONRenderer
 from rest_framework.utils.encoders import JSONEncoder
 
-from claims.representations import unpadded
+from claims.text.figures import unpadded
 
 # datetimes as DRF writes them (its encoder), not orjson's way
 OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME
