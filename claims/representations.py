@@ -20,7 +20,6 @@ from typing import Any
 import orjson
 from django.utils import timezone
 
-from claims.models import Claim
 from claims.text.dates import format_interval
 from claims.text.figures import unpadded
 
