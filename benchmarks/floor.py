@@ -11,6 +11,7 @@ the API's representation (claims.representations), in its order, with the same v
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from urllib.parse import parse_qsl
 
 import orjson
@@ -30,8 +31,8 @@ DATE = """CASE {p}_precision
 
 CLAIM = f"""
 SELECT c.id, c.document_id AS document, d.title AS document_title, s.slug AS source, c.kind, c.status, c.verdict,
-       c.language, c.start, c."end", c.quote, c.prefix, c.suffix, c.paraphrase, c.note, c.value::text AS value,
-       c.value_low::text AS value_low, c.value_high::text AS value_high, c.unit,
+       c.language, c.start, c."end", c.quote, c.prefix, c.suffix, c.paraphrase, c.note, trim_scale(c.value) AS value,
+       trim_scale(c.value_low) AS value_low, trim_scale(c.value_high) AS value_high, c.unit,
        {DATE.format(p="c.date")} AS date, nullif(c.date_precision, '') AS date_precision,
        c.event_type, c.place, c.detached,
        coalesce((SELECT json_agg(json_build_object('role', ca.role, 'id', a.id, 'slug', a.slug, 'name', a.name)
@@ -104,8 +105,15 @@ def rows(sql: str, params: dict) -> list[dict]:
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+def _figure(value):
+    """A figure (numeric without trailing zeros, from trim_scale) as its exact JSON literal, as the API writes it."""
+    if isinstance(value, Decimal):
+        return orjson.Fragment(format(value, "f"))
+    raise TypeError(type(value))
+
+
 def dumps(value) -> bytes:
-    return orjson.dumps(value, option=orjson.OPT_UTC_Z)
+    return orjson.dumps(value, default=_figure, option=orjson.OPT_UTC_Z)
 
 
 def app(environ, start_response):

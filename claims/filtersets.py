@@ -34,9 +34,29 @@ class DateIntervalFormField(forms.CharField):
             raise ValidationError("%(error)s", params={"error": str(exc)}) from None
 
 
-@extend_schema_field(OpenApiTypes.STR)
+# Year 0001 to 9999; then a month (1 or 2 digits); then a day that month has (29 February in leap years only).
+_YEAR = "([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
+_LEAP_YEAR = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+_MONTH = "(0?[1-9]|1[0-2])"
+FUZZY_DATE_PATTERN = (f"^(|{_YEAR}|{_YEAR}-{_MONTH}|{_YEAR}-{_MONTH}-(0?[1-9]|1[0-9]|2[0-8])"
+                      f"|{_YEAR}-(0?[13-9]|1[0-2])-(29|30)|{_YEAR}-(0?[13578]|1[02])-31|{_LEAP_YEAR}-0?2-29)$")
+
+
+@extend_schema_field({"type": "string", "pattern": FUZZY_DATE_PATTERN})
 class FuzzyDateFilter(filters.Filter):
+    """A date of any precision: 2013, 2013-10 or 2013-10-15 (empty: no filter)."""
+
     field_class = DateIntervalFormField
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdFilter(filters.NumberFilter):
+    """A row's id: a whole number from 1."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1, max_value=2**63 - 1, **kwargs)
 
 
 class BoundedDecimalField(forms.DecimalField):
@@ -135,7 +155,7 @@ class ClaimFilterSet(FilterSet):
     status = _choices(Claim.Status.choices)
     verdict = _choices(Claim.Verdict.choices)
     language = _choices(Language.choices)
-    document = filters.NumberFilter(field_name="document_id", min_value=1, max_value=2**63 - 1)
+    document = IdFilter(field_name="document_id")
     source = IdOrSlugFilter(id_field="document__source_id", slug_field="document__source__slug", max_length=100)
     actor = _text(100, method="filter_actor", help_text="Actor id or slug; combine with role.")
     role = filters.ChoiceFilter(choices=ClaimActor.Role.choices, method="filter_role")
@@ -149,14 +169,17 @@ class ClaimFilterSet(FilterSet):
                                                  "run (either script): infected hosts, 网站.")
     event_type = _text(100, field_name="event_type", lookup_expr="iexact")
     place = _text(field_name="place", lookup_expr="iexact")
-    detached = filters.TypedChoiceFilter(choices=[("true", "true"), ("false", "false")],
+    detached = extend_schema_field(OpenApiTypes.BOOL)(filters.TypedChoiceFilter(choices=[("true", "true"), ("false", "false")],
                                          coerce=lambda value: value == "true",
                                          help_text="true: claims whose quote was not found again in their document's "
-                                                   "revised text, for an editor to place.")
+                                                   "revised text, for an editor to place."))
     relation = filters.ChoiceFilter(choices=ClaimLink.Relation.choices, method="filter_relation",
                                     help_text="Claims with a link of this relation that is not rejected.")
     q = _text(500, method="filter_q", help_text="Full-text search of quote and paraphrase, English and Chinese.")
-    updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    updated_since = extend_schema_field({"anyOf": [{"type": "string", "format": "date-time"},
+                                                   {"type": "string", "maxLength": 0}]})(
+        filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte",
+                                  help_text="Claims changed at or after this time (ISO 8601; empty: no filter)."))
     ordering = StableOrderingFilter(fields=(("date_start", "date"), ("value", "value"), ("created_at", "created"),
                                               ("updated_at", "updated"), ("id", "id")))
 
@@ -280,8 +303,7 @@ class ClaimLinkFilterSet(FilterSet):
 
     relation = _choices(ClaimLink.Relation.choices)
     status = _choices(ClaimLink.Status.choices)
-    claim = filters.NumberFilter(method="filter_claim", min_value=1, max_value=2**63 - 1,
-                                 help_text="Links with this claim on either side.")
+    claim = IdFilter(method="filter_claim", help_text="Links with this claim on either side.")
 
     class Meta:
         model = ClaimLink

@@ -20,18 +20,18 @@ from typing import Any
 import orjson
 from django.utils import timezone
 
-from claims.models import Claim
 from claims.text.dates import format_interval
+from claims.text.figures import unpadded
 
-DECIMAL_PLACES = Decimal(1).scaleb(-Claim._meta.get_field("value").decimal_places)
 # OWASP's list of the first characters that make a spreadsheet run a cell as a formula (CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
-def _decimal(value: Decimal | None) -> str | None:
-    """As DRF writes a DecimalField: a string with every decimal place of the column."""
-    return None if value is None else format(value.quantize(DECIMAL_PLACES), "f")
+def figure(value: Decimal | None) -> Decimal | None:
+    """A figure as the API shows it: the exact decimal without padding, which the JSON renderers write as a number
+    literal (47000, 0.478) and the CSV export as that text."""
+    return None if value is None else Decimal(unpadded(value))
 
 
 def _datetime(value: datetime, zone) -> str:
@@ -45,8 +45,8 @@ def _blank_as_null(value: str) -> str | None:
 
 
 def _cell(value):
-    """A CSV cell: empty for null, else the value as shown."""
-    return "" if value is None else value
+    """A CSV cell: empty for null, else the value as shown (a figure as its JSON literal)."""
+    return "" if value is None else unpadded(value) if isinstance(value, Decimal) else value
 
 
 def _json_cell(items: list[dict]) -> str:
@@ -95,9 +95,9 @@ CLAIM_FIELDS = (
     ClaimField("suffix", writable=False),
     ClaimField("paraphrase"),
     ClaimField("note"),
-    ClaimField("value", show=_decimal),
-    ClaimField("value_low", show=_decimal),
-    ClaimField("value_high", show=_decimal),
+    ClaimField("value", show=figure),
+    ClaimField("value_low", show=figure),
+    ClaimField("value_high", show=figure),
     ClaimField("unit"),
     ClaimField("date", reads=("date_start", "date_end", "date_precision"), show=format_interval),
     ClaimField("date_precision", show=_blank_as_null, writable=False),

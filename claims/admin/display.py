@@ -5,14 +5,8 @@ from decimal import Decimal
 from django import forms
 from django.contrib import admin
 
+from claims.text.figures import unpadded
 from claims.text.dates import format_interval
-
-
-def unpadded(value: Decimal, spec: str = "f") -> str:
-    """A decimal without the column's trailing zeros (1200.000000 -> 1200); exact, unlike normalize(), which
-    rounds to 28 digits."""
-    text = format(value, spec)
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def number(value: Decimal | None) -> str | None:

@@ -3,7 +3,6 @@
 import csv
 import json
 
-import orjson
 from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.urls import reverse
@@ -15,13 +14,15 @@ from claims.representations import CLAIM_FIELD_NAMES, claim_csv_cells
 from claims.selectors import claim_representations_streamed, claim_review_dates
 from claims.text.dates import format_interval
 
-FORMATS = {"csv", "jsonl"}
+from . import renderers
+
+FORMATS = ("csv", "jsonl")
 CHUNK = 2000
 VERDICT_RATINGS = {"true": 5, "mostly_true": 4, "mixed": 3, "mostly_false": 2, "false": 1}
 
 
 class CSVRenderer(BaseRenderer):
-    """Registers ?format=csv; the claim list streams the export itself."""
+    """Registers ?format=csv; the claim list streams the export itself (and the view answers errors as JSON)."""
 
     media_type = "text/csv"
     format = "csv"
@@ -57,7 +58,7 @@ def stream(queryset, fmt: str, *, escape_formulas: bool = True) -> StreamingHttp
     columns are claims.representations' fields, in its order."""
     rows = claim_representations_streamed(queryset, chunk_size=CHUNK)
     if fmt == "jsonl":
-        body = (orjson.dumps(row) + b"\n" for row in rows)
+        body = (renderers.dumps(row) + b"\n" for row in rows)
         response = StreamingHttpResponse(body, content_type="application/jsonl; charset=utf-8")
     else:
         writer = csv.writer(_Echo())

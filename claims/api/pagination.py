@@ -1,6 +1,6 @@
 """Pagination without COUNT(*): page numbers for browsing, an id cursor for stable incremental sync."""
 
-import base64
+import re
 from collections import OrderedDict
 
 from rest_framework.exceptions import ValidationError
@@ -17,11 +17,17 @@ class Pagination(BasePagination):
     page_size = 50
     max_page_size = 1000
     max_page = 10_000
+    modes = ("page", "cursor")
+    cursor_pattern = "^[0-9]{0,18}$"  # an id, below 2**63
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         self.page_size = self._whole_number(request, "page_size", self.page_size, 1, self.max_page_size)
-        self.cursor_mode = "cursor" in request.query_params or request.query_params.get("pagination") == "cursor"
+        self.page = self._whole_number(request, "page", 1, 1, self.max_page)  # checked in either mode
+        mode = request.query_params.get("pagination") or ("cursor" if "cursor" in request.query_params else "page")
+        if mode not in self.modes:
+            raise ValidationError({"pagination": [f"Must be one of {', '.join(self.modes)}."]})
+        self.cursor_mode = mode == "cursor"
         if self.cursor_mode:
             if request.query_params.get("ordering"):
                 raise ValidationError({"ordering": ["Cursor pagination orders by id; drop ordering or use pages."]})
@@ -31,7 +37,6 @@ class Pagination(BasePagination):
                 queryset = queryset.filter(id__gt=after)
             rows = list(queryset[:self.page_size + 1])
         else:
-            self.page = self._whole_number(request, "page", 1, 1, self.max_page)
             offset = (self.page - 1) * self.page_size
             rows = list(queryset[offset:offset + self.page_size + 1])
         self.has_next = len(rows) > self.page_size
@@ -49,8 +54,7 @@ class Pagination(BasePagination):
         if self.cursor_mode:
             last = self.rows[-1]
             last_id = last["id"] if isinstance(last, dict) else last.pk  # values() rows or instances
-            cursor = base64.urlsafe_b64encode(f"id:{last_id}".encode()).decode()
-            return replace_query_param(remove_query_param(url, "pagination"), "cursor", cursor)
+            return replace_query_param(remove_query_param(url, "pagination"), "cursor", str(last_id))
         return replace_query_param(url, "page", self.page + 1)
 
     def get_previous_link(self):
@@ -72,8 +76,10 @@ class Pagination(BasePagination):
             param("page", "Page number (page mode).", {"type": "integer", "minimum": 1, "maximum": self.max_page}),
             param("page_size", f"Rows per page, at most {self.max_page_size}.",
                   {"type": "integer", "minimum": 1, "maximum": self.max_page_size}),
-            param("pagination", "cursor: walk the set by id and follow next.", {"type": "string", "enum": ["cursor"]}),
-            param("cursor", "Opaque cursor from a next link.", {"type": "string"}),
+            param("pagination", "cursor: walk the set by id and follow next; page (the default): pages.",
+                  {"type": "string", "enum": list(self.modes)}),
+            param("cursor", "Cursor mode: the rows after this id (the next link gives it; empty: from the start).",
+                  {"type": "string", "pattern": self.cursor_pattern}),
         ]
 
     @staticmethod
@@ -81,18 +87,14 @@ class Pagination(BasePagination):
         raw = request.query_params.get(name)
         if raw is None or raw == "":
             return default
-        if not raw.isdigit() or not low <= int(raw) <= high:
+        if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
             raise ValidationError({name: [f"Must be a whole number from {low} to {high}."]})
         return int(raw)
 
-    @staticmethod
-    def _decode_cursor(raw):
-        if raw is None:
+    @classmethod
+    def _decode_cursor(cls, raw):
+        if not raw:
             return None
-        try:
-            kind, _, value = base64.urlsafe_b64decode(raw.encode("ascii")).decode("ascii").partition(":")
-            if kind == "id" and value.isdigit() and int(value) < 2**63:
-                return int(value)
-        except (ValueError, UnicodeError):
-            pass
-        raise ValidationError({"cursor": ["Invalid cursor: use the next link as given."]})
+        if not re.fullmatch(cls.cursor_pattern, raw):
+            raise ValidationError({"cursor": ["Invalid cursor: use the next link as given."]})
+        return int(raw)

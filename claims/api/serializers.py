@@ -1,11 +1,14 @@
 """API representations. Serializers map fields; writes go through claims.services, reads never query."""
 
+from django.db import models
+from decimal import Decimal
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document, Language, Source
-from claims.representations import CLAIM_FIELD_NAMES, CLAIM_READ_ONLY_FIELDS
+from claims.representations import CLAIM_FIELD_NAMES, CLAIM_READ_ONLY_FIELDS, figure
 from claims.text.dates import FuzzyDate, format_interval
 
 
@@ -47,23 +50,70 @@ class DateIntervalField(serializers.Field):
 extend_schema_field(OpenApiTypes.STR)(DateIntervalField)
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class TextOnly:
+    """Refuses a JSON number or boolean where text is due: DRF's text fields would take 0 for "0", which the schema
+    (type string) forbids."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictCharField(TextOnly, serializers.CharField):
+    default_error_messages = {"invalid": "Not a string."}
+
+
+class StrictSlugField(TextOnly, serializers.SlugField):
+    default_error_messages = {"invalid": "Not a slug: use letters, numbers, underscores or hyphens."}
+
+
+class StrictURLField(TextOnly, serializers.URLField):
+    default_error_messages = {"invalid": "Not a URL."}
+
+
+class StrictModelSerializer(serializers.ModelSerializer):
+    """DRF's ModelSerializer with text fields that take text only."""
+
+    serializer_field_mapping = {**serializers.ModelSerializer.serializer_field_mapping,
+                                models.CharField: StrictCharField, models.TextField: StrictCharField,
+                                models.SlugField: StrictSlugField, models.URLField: StrictURLField}
+
+
+@extend_schema_field({"type": "string", "description": "A slug; null or an empty string for none."})
+class OptionalSlugRelatedField(TextOnly, serializers.SlugRelatedField):
+    """A row by its slug, or none: DRF takes an empty string (what a form sends) for null, and the schema says so."""
+
+    default_error_messages = {"invalid": "Not a slug: a string, or null."}
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="slug", allow_null=True, required=False, **kwargs)
+
+
+class FigureField(serializers.DecimalField):
+    """A figure: written as a number (or a decimal string), shown as the exact number without padding (47000, not
+    "47000.000000"), as claims.representations shows it; claims.api.schema declares it."""
+
+    def to_representation(self, value):
+        return figure(value if isinstance(value, Decimal) else Decimal(str(value)))
+
+
+class SourceSerializer(StrictModelSerializer):
     class Meta:
         model = Source
         fields = ["id", "name", "slug", "homepage", "kind", "country", "primary_language", "notes", "updated_at"]
         read_only_fields = ["updated_at"]
 
 
-class ActorAliasSerializer(serializers.ModelSerializer):
+class ActorAliasSerializer(StrictModelSerializer):
     class Meta:
         model = ActorAlias
         fields = ["name", "language"]
 
 
-class ActorSerializer(serializers.ModelSerializer):
+class ActorSerializer(StrictModelSerializer):
     aliases = ActorAliasSerializer(many=True, required=False)
-    parent = serializers.SlugRelatedField(slug_field="slug", queryset=Actor.objects.all(), allow_null=True,
-                                          required=False)
+    parent = OptionalSlugRelatedField(queryset=Actor.objects.all())
 
     class Meta:
         model = Actor
@@ -71,9 +121,8 @@ class ActorSerializer(serializers.ModelSerializer):
         read_only_fields = ["updated_at"]
 
 
-class DocumentSerializer(serializers.ModelSerializer):
-    source = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all(), allow_null=True,
-                                          required=False)
+class DocumentSerializer(StrictModelSerializer):
+    source = OptionalSlugRelatedField(queryset=Source.objects.all())
     published = DateIntervalField("published", required=False)
     published_precision = serializers.CharField(read_only=True, allow_null=True)
     languages = serializers.ListField(child=serializers.ChoiceField(Language.choices), required=False)
@@ -84,15 +133,14 @@ class DocumentSerializer(serializers.ModelSerializer):
         read_only_fields = ["updated_at"]
 
 
-class ClaimBriefSerializer(serializers.ModelSerializer):
+class ClaimBriefSerializer(StrictModelSerializer):
     class Meta:
         model = Claim
         fields = ["id", "kind", "status", "start", "end", "quote"]
 
 
 class DocumentDetailSerializer(DocumentSerializer):
-    republished_from = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all(),
-                                                    allow_null=True, required=False)
+    republished_from = OptionalSlugRelatedField(queryset=Source.objects.all())
     claims = ClaimBriefSerializer(many=True, read_only=True)
 
     class Meta(DocumentSerializer.Meta):
@@ -102,10 +150,18 @@ class DocumentDetailSerializer(DocumentSerializer):
                             "imported_at"]
 
 
+class DocumentUpdateSerializer(DocumentDetailSerializer):
+    """A document's changes: its text is fixed once imported (a new text comes by re-import, which re-anchors the
+    claims), so it is read-only here; sent unchanged it is accepted, changed it is refused (see DocumentViewSet)."""
+
+    class Meta(DocumentDetailSerializer.Meta):
+        read_only_fields = DocumentDetailSerializer.Meta.read_only_fields + ["text"]
+
+
 class ClaimActorSerializer(serializers.Serializer):
     """An actor in a role: read as {id, slug, name, role}, written as {actor: id or slug, role}."""
 
-    actor = serializers.CharField(write_only=True, max_length=100)
+    actor = StrictCharField(write_only=True, max_length=100)
     role = serializers.ChoiceField(ClaimActor.Role.choices)
     id = serializers.IntegerField(source="actor.id", read_only=True)
     slug = serializers.CharField(source="actor.slug", read_only=True)
@@ -128,18 +184,20 @@ class LinkBriefSerializer(serializers.Serializer):
     status = serializers.CharField()
 
 
-class ClaimSerializer(serializers.ModelSerializer):
+class ClaimSerializer(StrictModelSerializer):
     """Writes of claims, and the schema of the representation claims.representations defines (reads go
     through claims.selectors, which builds it from values() rows; a test holds the two equal)."""
 
     document = serializers.PrimaryKeyRelatedField(queryset=Document.objects.all())
     document_title = serializers.CharField(source="document.title", read_only=True)
     source = serializers.CharField(source="document.source.slug", read_only=True, allow_null=True)
-    quote = serializers.CharField(required=False, trim_whitespace=False)
+    quote = StrictCharField(required=False, trim_whitespace=False)
     date = DateIntervalField("date", required=False)
     date_precision = serializers.SerializerMethodField()
     actors = ClaimActorSerializer(source="claim_actors", many=True, required=False)
     links = serializers.SerializerMethodField()
+
+    serializer_field_mapping = {**StrictModelSerializer.serializer_field_mapping, models.DecimalField: FigureField}
 
     class Meta:
         model = Claim
@@ -158,7 +216,7 @@ class ClaimSerializer(serializers.ModelSerializer):
                 for link, other in sorted(links, key=lambda pair: pair[0].id)]
 
 
-class ClaimLinkSerializer(serializers.ModelSerializer):
+class ClaimLinkSerializer(StrictModelSerializer):
     created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:

@@ -18,32 +18,22 @@ from claims.services.links import claim_link_create, claim_link_update
 from claims.services.rows import row_delete
 
 from . import exports
+from .renderers import ORJSONRenderer
 from .concurrency import ETagMixin
 from .serializers import (
     ActorSerializer, ClaimLinkSerializer, ClaimSerializer, DocumentDetailSerializer, DocumentSerializer,
-    SourceSerializer,
+    DocumentUpdateSerializer, SourceSerializer,
 )
 
 # The reasons the history records for writes through the API.
 ADDED, EDITED, DELETED = "added through the API", "edited through the API", "deleted through the API"
-ETAG_HEADERS = [
-    OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True,
-                     description="ETag of the version being changed; a stale one gives 412."),
-]
-
-
-def etag_writes(viewset):
-    """Document the If-Match header on the write operations of a viewset."""
-    return extend_schema_view(update=extend_schema(parameters=ETAG_HEADERS),
-                              partial_update=extend_schema(parameters=ETAG_HEADERS),
-                              destroy=extend_schema(parameters=ETAG_HEADERS))(viewset)
 
 
 class ListFilters:
-    """Query-string filters narrow lists; a detail or a write addresses one row by its id, unfiltered."""
+    """Query-string filters narrow lists (and exports); a detail or a write addresses one row by its id, unfiltered."""
 
     def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset) if self.action == "list" else queryset
+        return super().filter_queryset(queryset) if not self.detail else queryset
 
 
 def _user(request):
@@ -57,7 +47,6 @@ class ServiceDeletes:
         row_delete(row=instance, user=_user(self.request), reason=DELETED)
 
 
-@etag_writes
 class SourceViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """Publishers and outlets."""
 
@@ -72,7 +61,6 @@ class SourceViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSe
         source_save(source=serializer.instance, user=_user(self.request), reason=EDITED, **serializer.validated_data)
 
 
-@etag_writes
 class ActorViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """People, organisations and states, with their names in every script."""
 
@@ -87,7 +75,6 @@ class ActorViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
         actor_save(actor=serializer.instance, user=_user(self.request), reason=EDITED, **serializer.validated_data)
 
 
-@etag_writes
 class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """Documents; the detail adds the full text and the document's claims."""
 
@@ -102,6 +89,8 @@ class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelView
         return documents.defer("search_vector").prefetch_related(Prefetch("claims", queryset=brief))
 
     def get_serializer_class(self):
+        if self.action in ("update", "partial_update"):
+            return DocumentUpdateSerializer
         return DocumentSerializer if self.action == "list" else DocumentDetailSerializer
 
     def perform_create(self, serializer):
@@ -111,21 +100,26 @@ class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelView
             raise serializers.ValidationError({"text": [str(exc)]}) from None
 
     def perform_update(self, serializer):
-        values = dict(serializer.validated_data)
-        # the serializer trims whitespace: compare the text as sent, and never write the trimmed one back
-        if values.pop("text", None) is not None and self.request.data["text"] != serializer.instance.text:
+        # text is read-only here (DocumentUpdateSerializer): sent unchanged it is accepted, changed it is refused
+        if "text" in self.request.data and self.request.data["text"] != serializer.instance.text:
             raise serializers.ValidationError({"text": [TEXT_FIXED]})
-        document_update(document=serializer.instance, user=_user(self.request), reason=EDITED, **values)
+        document_update(document=serializer.instance, user=_user(self.request), reason=EDITED,
+                        **serializer.validated_data)
 
 
-@etag_writes
-@extend_schema_view(list=extend_schema(parameters=[
-    OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv", "jsonl"],
-                     description="csv or jsonl: export the whole filtered set, not a page."),
-    OpenApiParameter("escape_formulas", OpenApiTypes.BOOL, default=True,
-                     description="CSV: a cell starting with = + - @ tab or carriage return gets a leading ' so that "
-                                 "spreadsheets show it rather than run it; false for cells exactly as stored."),
-]))
+ESCAPE_FORMULAS = OpenApiParameter(
+    "escape_formulas", OpenApiTypes.BOOL, default=True,
+    description="CSV: a cell starting with = + - @ tab or carriage return gets a leading ' so that spreadsheets show "
+                "it rather than run it; false for cells exactly as stored.")
+EXPORT_ANSWERS = {(200, "text/csv"): OpenApiTypes.STR, (200, "application/jsonl"): OpenApiTypes.STR}
+
+
+@extend_schema_view(list=extend_schema(
+    parameters=[OpenApiParameter("format", OpenApiTypes.STR, enum=["json", *exports.FORMATS],
+                                 description="csv or jsonl: export the whole filtered set, not a page (as "
+                                             "/api/claims/export/csv/ and /api/claims/export/jsonl/ do)."),
+                ESCAPE_FORMULAS],
+    responses={(200, "application/json"): ClaimSerializer, **EXPORT_ANSWERS}))
 class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """Claims: figures, events and statements at spans of documents' texts."""
 
@@ -133,7 +127,7 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
     filterset_class = ClaimFilterSet
 
     def get_queryset(self):
-        if self.action == "list":  # read through claims.selectors, not model instances
+        if not self.detail:  # the list and its exports: read through claims.selectors, not model instances
             return Claim.objects.order_by(*API_ORDERING)
         if self.action in ("claimreview", "annotation"):  # built from the instance and its relations
             return Claim.objects.for_api()
@@ -158,12 +152,38 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
 
     def list(self, request, *args, **kwargs):
         fmt = getattr(request.accepted_renderer, "format", None)
-        escape_formulas = exports.escape_formulas(request)
-        queryset = self.filter_queryset(self.get_queryset())
+        exports.escape_formulas(request)  # checked whatever the format, as the schema declares it
         if fmt in exports.FORMATS:
-            return exports.stream(queryset, fmt, escape_formulas=escape_formulas)
-        page = self.paginate_queryset(claim_values(queryset))
+            return self._export(fmt)
+        page = self.paginate_queryset(claim_values(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(claim_representations(page))
+
+    def _export(self, fmt: str):
+        escape_formulas = exports.escape_formulas(self.request)
+        return exports.stream(self.filter_queryset(self.get_queryset()), fmt, escape_formulas=escape_formulas)
+
+    @extend_schema(operation_id="claims_export_csv", filters=True, parameters=[ESCAPE_FORMULAS],
+                   responses={(200, "text/csv"): OpenApiTypes.STR})
+    @action(detail=False, url_path="export/csv", renderer_classes=[exports.CSVRenderer], pagination_class=None)
+    def export_csv(self, request):
+        """The whole filtered set as CSV (UTF-8 with a byte order mark), streamed: the list's filters, no pages."""
+        return self._export("csv")
+
+    @extend_schema(operation_id="claims_export_jsonl", filters=True,
+                   responses={(200, "application/jsonl"): OpenApiTypes.STR})
+    @action(detail=False, url_path="export/jsonl", renderer_classes=[exports.JSONLinesRenderer],
+            pagination_class=None)
+    def export_jsonl(self, request):
+        """The whole filtered set as JSON Lines, one claim per line as the list shows it, streamed."""
+        return self._export("jsonl")
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """Errors are JSON whatever format was asked for (an export's 400 included), as the schema says."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code >= 400 and isinstance(getattr(response, "accepted_renderer", None),
+                                                      exports.CSVRenderer):
+            response.accepted_renderer, response.accepted_media_type = ORJSONRenderer(), "application/json"
+        return response
 
     def _check_review(self, values: dict, claim: Claim | None = None):
         """Only reviewers set status or verdict; editors create drafts and suggestions and resolve suggestions."""
@@ -188,7 +208,7 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
         self._check_review(values, serializer.instance)
         claim_update(claim=serializer.instance, user=_user(self.request), reason=EDITED, actors=actors, **values)
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
+    @extend_schema(responses={(200, "application/ld+json"): OpenApiTypes.OBJECT})
     @action(detail=True, url_path="claimreview")
     def claimreview(self, request, pk=None):
         """The claim's published review as schema.org ClaimReview JSON-LD; 404 with the reason until the claim is
@@ -199,14 +219,13 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
             raise NotFound(problem)
         return Response(exports.claim_review(claim, request), content_type="application/ld+json")
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(responses={(200, "application/ld+json"): OpenApiTypes.OBJECT})
     @action(detail=True, url_path="annotation")
     def annotation(self, request, pk=None):
         """The claim as a W3C Web Annotation with position and quote selectors."""
         return Response(exports.web_annotation(self.get_object(), request), content_type="application/ld+json")
 
 
-@etag_writes
 class ClaimLinkViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """Links between claims that corroborate, contradict or translate each other."""
 

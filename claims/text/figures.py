@@ -23,6 +23,16 @@ from .currencies import (CN_CURRENCY_AFTER, CN_CURRENCY_BEFORE, CN_CURRENCY_WORD
                          CURRENCY_SIGNS, CURRENCY_WORDS, currency_of)
 from .normalise import half_width, lower_case
 
+
+
+def unpadded(value: Decimal, spec: str = "f") -> str:
+    """A figure as text without the column's trailing zeros (47000.000000 -> 47000, 0.478000 -> 0.478), never in
+    exponent notation; exact, unlike normalize(), which rounds to 28 digits where the column holds 30. The API,
+    its exports and the admin all show figures through it."""
+    text = format(value, spec)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 # --- Knowledge ---------------------------------------------------------------------------------------
 
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "lakh": 10**5, "lakhs": 10**5,

@@ -1,5 +1,6 @@
 """Generic endpoint tests (NetBox-style): each endpoint declares its data, the mixin holds the mechanics."""
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -203,7 +204,7 @@ class TestDocuments(EndpointTests):
 class TestClaims(EndpointTests):
     endpoint, model = "claims", Claim
     rows_per_make = 2  # a claim with an actor, linked to another claim
-    update_payload = {"note": "checked against the original", "value": "47000.000000"}
+    update_payload = {"note": "checked against the original", "value": 47000}
 
     def make(self):
         claim = ClaimFactory()
@@ -302,6 +303,12 @@ def test_api_root_lists_every_endpoint(client_as):
     assert set(data) == {"documents", "sources", "actors", "claims", "claim-links"}
 
 
-def test_value_fields_keep_decimals(client_as):
-    claim = ClaimFactory(value=Decimal("8.9e6"), value_high=Decimal("8.9e6"))
-    assert client_as("fact-checkers").get(f"/api/claims/{claim.pk}/").json()["value"] == "8900000.000000"
+def test_figures_are_exact_json_numbers_without_padding(client_as):
+    claim = ClaimFactory(value=Decimal("8.9e6"), value_low=Decimal("0.478"),
+                         value_high=Decimal("123456789012345678.123456"))
+    body = client_as("fact-checkers").get(f"/api/claims/{claim.pk}/").content
+    assert b'"value":8900000,' in body and b'"value_low":0.478,' in body
+    assert b'"value_high":123456789012345678.123456,' in body  # 24 significant digits: a float would lose some
+    assert json.loads(body, parse_float=Decimal)["value_high"] == Decimal("123456789012345678.123456")
+    exported = client_as("fact-checkers").get(f"/api/claims/export/jsonl/?document={claim.document_id}")
+    assert b'"value":8900000,' in b"".join(exported.streaming_content)
