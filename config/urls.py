@@ -1,4 +1,4 @@
-"""URL routes: the admin at /admin/, the REST API at /api/ (where / leads)."""
+"""URL routes: the admin at /admin/, the REST API at /api/ (where / leads), the public fact-checks at /fact-checks/."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("claims.api.urls")),
     path("api-auth/", include("rest_framework.urls")),
+    path("fact-checks/", include("claims.public.urls")),
 ]
 
 handler404 = "claims.api.errors.not_found"

@@ -21,3 +21,43 @@ class ORJSONRenderer(JSONRenderer):
             except (orjson.JSONEncodeError, TypeError):
                 pass
         return super().render(data, accepted_media_type, renderer_context)
+
+
+class ErrorsAsJSON:
+    """For renderers of other media types: an error's body is JSON, said so, as every error of the API is."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        response = (renderer_context or {}).get("response")
+        if response is not None and response.status_code >= 400:
+            response["Content-Type"] = ORJSONRenderer.media_type
+            return ORJSONRenderer.render(self, data, accepted_media_type, renderer_context)
+        return super().render(data, accepted_media_type, renderer_context)
+
+
+class JSONLDRenderer(ErrorsAsJSON, ORJSONRenderer):
+    """JSON-LD (application/ld+json): ClaimReview."""
+
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+class AnnotationRenderer(ErrorsAsJSON, ORJSONRenderer):
+    """The Web Annotation Protocol's media type: JSON-LD in the Web Annotation profile. Listed before plain
+    JSON-LD, so a client accepting either gets the profile (DRF picks a renderer only when the Accept header names
+    its parameters, so a bare application/ld+json falls to JSONLDRenderer)."""
+
+    media_type = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
+    format = "jsonld"
+
+
+class PlainTextRenderer(ErrorsAsJSON, ORJSONRenderer):
+    """A text as text/plain in UTF-8."""
+
+    media_type = "text/plain"
+    format = "txt"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, str):
+            return data.encode("utf-8")
+        return super().render(data, accepted_media_type, renderer_context)

@@ -2,14 +2,16 @@
 
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
+from rest_framework.status import HTTP_304_NOT_MODIFIED
 
 from claims.filtersets import ActorFilterSet, ClaimFilterSet, ClaimLinkFilterSet, DocumentFilterSet, SourceFilterSet
 from claims.models import Actor, Claim, ClaimLink, Document, Source
+from claims.reviews import claim_review, published_review, published_review_problem
 from claims.selectors import API_ORDERING, claim_representation, claim_representations, claim_values
 from claims.services.catalog import actor_save, source_save
 from claims.services.claims import claim_create, claim_update, may_set_status
@@ -17,8 +19,9 @@ from claims.services.documents import TEXT_FIXED, DocumentInput, ImportRefused, 
 from claims.services.links import claim_link_create, claim_link_update
 from claims.services.rows import row_delete
 
-from . import exports
-from .concurrency import ETagMixin
+from . import annotations, exports
+from .concurrency import ETagMixin, etag_matches
+from .renderers import AnnotationRenderer, JSONLDRenderer, ORJSONRenderer, PlainTextRenderer
 from .serializers import (
     ActorSerializer, ClaimLinkSerializer, ClaimSerializer, DocumentDetailSerializer, DocumentSerializer,
     SourceSerializer,
@@ -37,6 +40,19 @@ def etag_writes(viewset):
     return extend_schema_view(update=extend_schema(parameters=ETAG_HEADERS),
                               partial_update=extend_schema(parameters=ETAG_HEADERS),
                               destroy=extend_schema(parameters=ETAG_HEADERS))(viewset)
+
+
+def _pk(view) -> int:
+    """The id in the URL, or 404 when it cannot be one."""
+    pk = view.kwargs["pk"]
+    if not (pk.isdigit() and int(pk) < 2**63):
+        raise NotFound("No such id.")
+    return int(pk)
+
+
+ANNOTATION_RENDERERS = [AnnotationRenderer, JSONLDRenderer, ORJSONRenderer]
+PAGE_PARAMETER = OpenApiParameter("page", OpenApiTypes.INT, description="An AnnotationPage (from 1); without it, the "
+                                  "AnnotationCollection with its first page embedded.")
 
 
 class ListFilters:
@@ -110,6 +126,35 @@ class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelView
         except ImportRefused as exc:
             raise serializers.ValidationError({"text": [str(exc)]}) from None
 
+    @extend_schema(responses={(200, "text/plain"): OpenApiResponse(OpenApiTypes.STR, description=(
+        "The document's text, verbatim, in UTF-8: what annotations' selectors count code points in.")),
+        (404, "application/json"): OpenApiTypes.OBJECT})
+    @action(detail=True, url_path="text", renderer_classes=[PlainTextRenderer], filter_backends=[],
+            pagination_class=None)
+    def text(self, request, pk=None):
+        """The document's text as text/plain: the source of its claims' Web Annotations. ETag and If-None-Match
+        as on every detail."""
+        found = Document.objects.filter(pk=_pk(self)).values("text", "content_hash").first()
+        if found is None:
+            raise NotFound("No document with this id.")
+        etag = f'"{found["content_hash"][:32]}"'
+        if etag_matches(request, etag):
+            return Response(status=HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        return Response(found["text"], headers={"ETag": etag})
+
+    @extend_schema(parameters=[PAGE_PARAMETER], responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT,
+                                                           404: OpenApiTypes.OBJECT})
+    @action(detail=True, url_path="annotations", renderer_classes=ANNOTATION_RENDERERS, filter_backends=[],
+            pagination_class=None)
+    def annotations(self, request, pk=None):
+        """The document's claims as a W3C AnnotationCollection (its first AnnotationPage embedded), or with ?page=N
+        that AnnotationPage, with next, prev and partOf."""
+        page = annotations.page_number(request)
+        document = Document.objects.filter(pk=_pk(self)).values("id", "title").first()
+        if document is None:
+            raise NotFound("No document with this id.")
+        return Response(annotations.annotation_collection(document, request, page))
+
     def perform_update(self, serializer):
         values = dict(serializer.validated_data)
         # the serializer trims whitespace: compare the text as sent, and never write the trimmed one back
@@ -135,8 +180,6 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
     def get_queryset(self):
         if self.action == "list":  # read through claims.selectors, not model instances
             return Claim.objects.order_by(*API_ORDERING)
-        if self.action in ("claimreview", "annotation"):  # built from the instance and its relations
-            return Claim.objects.for_api()
         return Claim.objects.select_related("document")  # writes: the representation comes from selectors
 
     def represent(self, instance):
@@ -189,21 +232,24 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
         claim_update(claim=serializer.instance, user=_user(self.request), reason=EDITED, actors=actors, **values)
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
-    @action(detail=True, url_path="claimreview")
+    @action(detail=True, url_path="claimreview", renderer_classes=[JSONLDRenderer, ORJSONRenderer])
     def claimreview(self, request, pk=None):
-        """The claim's published review as schema.org ClaimReview JSON-LD; 404 with the reason until the claim is
-        reviewed with a verdict."""
-        claim = self.get_object()
-        problem = exports.published_review_problem(claim)
+        """The claim's published review as schema.org ClaimReview JSON-LD (the one its public page /fact-checks/{id}/
+        embeds); 404 with the reason until the claim is reviewed with a verdict."""
+        review = published_review(_pk(self))
+        if review is None:
+            raise NotFound("No claim with this id.")
+        problem = published_review_problem(review)
         if problem:
             raise NotFound(problem)
-        return Response(exports.claim_review(claim, request), content_type="application/ld+json")
+        return Response(claim_review(review, site_root=request.build_absolute_uri("/")))
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT})
-    @action(detail=True, url_path="annotation")
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
+    @action(detail=True, url_path="annotation", renderer_classes=ANNOTATION_RENDERERS)
     def annotation(self, request, pk=None):
-        """The claim as a W3C Web Annotation with position and quote selectors."""
-        return Response(exports.web_annotation(self.get_object(), request), content_type="application/ld+json")
+        """The claim as a W3C Web Annotation with position and quote selectors; its target's source is the
+        document's text (/api/documents/{id}/text/)."""
+        return Response(annotations.claim_annotation(_pk(self), request))
 
 
 @etag_writes
