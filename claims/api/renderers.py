@@ -41,13 +41,18 @@ class JSONLDRenderer(ErrorsAsJSON, ORJSONRenderer):
     format = "jsonld"
 
 
-class AnnotationRenderer(ErrorsAsJSON, ORJSONRenderer):
-    """The Web Annotation Protocol's media type: JSON-LD in the Web Annotation profile. Listed before plain
-    JSON-LD, so a client accepting either gets the profile (DRF picks a renderer only when the Accept header names
-    its parameters, so a bare application/ld+json falls to JSONLDRenderer)."""
+class AnnotationRenderer(JSONLDRenderer):
+    """JSON-LD in the Web Annotation profile, the Annotation Protocol's media type, for any request that accepts
+    application/ld+json (with that profile or none) or anything. Matched as application/ld+json: DRF takes a
+    renderer only for an Accept header that names all of its media type's parameters, which */* does not."""
 
-    media_type = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
-    format = "jsonld"
+    profiled = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        response = (renderer_context or {}).get("response")
+        if response is not None and response.status_code < 400:
+            response["Content-Type"] = self.profiled
+        return super().render(data, accepted_media_type, renderer_context)
 
 
 class PlainTextRenderer(ErrorsAsJSON, ORJSONRenderer):

@@ -50,8 +50,18 @@ def _pk(view) -> int:
     return int(pk)
 
 
-ANNOTATION_RENDERERS = [AnnotationRenderer, JSONLDRenderer, ORJSONRenderer]
-PAGE_PARAMETER = OpenApiParameter("page", OpenApiTypes.INT, description="An AnnotationPage (from 1); without it, the "
+ANNOTATION_RENDERERS = [AnnotationRenderer, ORJSONRenderer]
+JSON_ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description="The reason, in detail or under the parameter's name.")
+
+
+def annotation_responses(description: str, *errors: int) -> dict:
+    """The schema's responses of a Web Annotation endpoint: the Annotation Protocol's media type (any Accept of
+    JSON-LD gives it) or plain JSON, and errors as JSON."""
+    body = OpenApiResponse(OpenApiTypes.OBJECT, description=description)
+    return {(200, AnnotationRenderer.profiled): body, (200, "application/json"): body,
+            **{(status, "application/json"): JSON_ERROR for status in errors}}
+
+PAGE_PARAMETER = OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}, description="An AnnotationPage (from 1); without it, the "
                                   "AnnotationCollection with its first page embedded.")
 
 
@@ -128,7 +138,8 @@ class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelView
 
     @extend_schema(responses={(200, "text/plain"): OpenApiResponse(OpenApiTypes.STR, description=(
         "The document's text, verbatim, in UTF-8: what annotations' selectors count code points in.")),
-        (404, "application/json"): OpenApiTypes.OBJECT})
+        304: OpenApiResponse(description="Not modified: If-None-Match names the text's ETag."),
+        (404, "application/json"): JSON_ERROR})
     @action(detail=True, url_path="text", renderer_classes=[PlainTextRenderer], filter_backends=[],
             pagination_class=None)
     def text(self, request, pk=None):
@@ -142,8 +153,9 @@ class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelView
             return Response(status=HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         return Response(found["text"], headers={"ETag": etag})
 
-    @extend_schema(parameters=[PAGE_PARAMETER], responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT,
-                                                           404: OpenApiTypes.OBJECT})
+    @extend_schema(parameters=[PAGE_PARAMETER], responses=annotation_responses(
+        "An AnnotationCollection (total, first, last), or with page an AnnotationPage (items, partOf, next, prev, "
+        "startIndex).", 400, 404))
     @action(detail=True, url_path="annotations", renderer_classes=ANNOTATION_RENDERERS, filter_backends=[],
             pagination_class=None)
     def annotations(self, request, pk=None):
@@ -231,7 +243,10 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
         self._check_review(values, serializer.instance)
         claim_update(claim=serializer.instance, user=_user(self.request), reason=EDITED, actors=actors, **values)
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
+    @extend_schema(responses={
+        **{(200, media_type): OpenApiResponse(OpenApiTypes.OBJECT, description="schema.org ClaimReview")
+           for media_type in (JSONLDRenderer.media_type, ORJSONRenderer.media_type)},
+        (404, "application/json"): JSON_ERROR})
     @action(detail=True, url_path="claimreview", renderer_classes=[JSONLDRenderer, ORJSONRenderer])
     def claimreview(self, request, pk=None):
         """The claim's published review as schema.org ClaimReview JSON-LD (the one its public page /fact-checks/{id}/
@@ -244,7 +259,7 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
             raise NotFound(problem)
         return Response(claim_review(review, site_root=request.build_absolute_uri("/")))
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
+    @extend_schema(responses=annotation_responses("A W3C Web Annotation.", 404))
     @action(detail=True, url_path="annotation", renderer_classes=ANNOTATION_RENDERERS)
     def annotation(self, request, pk=None):
         """The claim as a W3C Web Annotation with position and quote selectors; its target's source is the
