@@ -88,6 +88,11 @@ def review_rows(queryset: QuerySet) -> list[dict]:
         for row in rows:
             row["actors"] = orjson.loads(row.pop("actors_json"))
         return rows
+    return _rows_from_orm(queryset)
+
+
+def _rows_from_orm(queryset: QuerySet) -> list[dict]:
+    """What review_rows reads on PostgreSQL, read through the ORM (other databases)."""
     rows = list(queryset.values(*LIST_VALUES))
     actors = {}
     for claim_id, *actor in (ClaimActor.objects.filter(claim_id__in=[row["id"] for row in rows])

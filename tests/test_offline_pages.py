@@ -11,6 +11,7 @@ from django.contrib.staticfiles import finders
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from claims.services.claims import claim_update
 from tests.admin.helpers import staff
 from tests.factories import ActorAliasFactory, ClaimActorFactory, ClaimFactory, ClaimLinkFactory, SourceFactory
 
@@ -77,6 +78,8 @@ def pages(client) -> list[str]:
     urls += [reverse("api-root"), reverse("claim-list"), reverse("claim-detail", args=[claim.pk]),
              reverse("document-list"), reverse("claimlink-list"), reverse("actor-list"), reverse("source-list"),
              reverse("swagger-ui"), reverse("redoc")]
+    reviewed = claim_update(claim=ClaimFactory(), status="reviewed", verdict="false", reason="reviewed")
+    urls += [reverse("fact-checks"), reverse("fact-check", args=[reviewed.pk])]  # the public pages
     return urls
 
 
