@@ -20,7 +20,7 @@ from claims.services.links import claim_link_create, claim_link_update
 from claims.services.rows import row_delete
 
 from . import annotations, exports
-from .concurrency import ETagMixin, etag_matches
+from .concurrency import ETagMixin, etag_matches, etag_of
 from .renderers import AnnotationRenderer, JSONLDRenderer, ORJSONRenderer, PlainTextRenderer
 from .serializers import (
     ActorSerializer, ClaimLinkSerializer, ClaimSerializer, DocumentDetailSerializer, DocumentSerializer,
@@ -63,6 +63,19 @@ def annotation_responses(description: str, *errors: int) -> dict:
 
 PAGE_PARAMETER = OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}, description="An AnnotationPage (from 1); without it, the "
                                   "AnnotationCollection with its first page embedded.")
+
+
+LDP_RESOURCE = "http://www.w3.org/ns/ldp#Resource"
+
+
+def annotation_response(request, data: dict) -> Response:
+    """An annotation, collection or page as the Annotation Protocol answers it: an ETag (304 to If-None-Match), its
+    type (an LDP resource) in a Link header, and Vary: Accept (the media type follows the Accept header)."""
+    etag = etag_of(data)
+    headers = {"ETag": etag, "Link": f'<{LDP_RESOURCE}>; rel="type"', "Vary": "Accept"}
+    if etag_matches(request, etag):
+        return Response(status=HTTP_304_NOT_MODIFIED, headers=headers)
+    return Response(data, headers=headers)
 
 
 class ListFilters:
@@ -165,7 +178,7 @@ class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelView
         document = Document.objects.filter(pk=_pk(self)).values("id", "title").first()
         if document is None:
             raise NotFound("No document with this id.")
-        return Response(annotations.annotation_collection(document, request, page))
+        return annotation_response(request, annotations.annotation_collection(document, request, page))
 
     def perform_update(self, serializer):
         values = dict(serializer.validated_data)
@@ -264,7 +277,7 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
     def annotation(self, request, pk=None):
         """The claim as a W3C Web Annotation with position and quote selectors; its target's source is the
         document's text (/api/documents/{id}/text/)."""
-        return Response(annotations.claim_annotation(_pk(self), request))
+        return annotation_response(request, annotations.claim_annotation(_pk(self), request))
 
 
 @etag_writes

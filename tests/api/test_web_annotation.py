@@ -13,7 +13,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from claims.api import annotations
-from claims.models import Document
+from claims.models import Claim, Document
 from tests.factories import ClaimFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -240,3 +240,17 @@ def test_the_text_and_annotations_are_read_as_the_api_is(client_as, settings):
     claim = ClaimFactory()
     for path in (f"/api/documents/{claim.document_id}/text/", f"/api/documents/{claim.document_id}/annotations/"):
         assert client_as("anonymous").get(path).status_code in (401, 403), path
+
+
+def test_annotations_carry_the_protocols_headers_and_answer_304(client_as):
+    claim = ClaimFactory()
+    client = client_as("fact-checkers")
+    for path in (f"/api/claims/{claim.pk}/annotation/", f"/api/documents/{claim.document_id}/annotations/",
+                 f"/api/documents/{claim.document_id}/annotations/?page=1"):
+        response = client.get(path)
+        assert response["Link"] == '<http://www.w3.org/ns/ldp#Resource>; rel="type"', path
+        assert "Accept" in response["Vary"] and "GET" in response["Allow"]
+        assert client.get(path, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    before = client.get(f"/api/claims/{claim.pk}/annotation/")["ETag"]
+    Claim.objects.filter(pk=claim.pk).update(paraphrase="changed")
+    assert client.get(f"/api/claims/{claim.pk}/annotation/", HTTP_IF_NONE_MATCH=before).status_code == 200
