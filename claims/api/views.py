@@ -51,7 +51,11 @@ def _pk(view) -> int:
 
 
 ANNOTATION_RENDERERS = [AnnotationRenderer, ORJSONRenderer]
+LDP_RESOURCE = "http://www.w3.org/ns/ldp#Resource"
 JSON_ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description="The reason, in detail or under the parameter's name.")
+PAGE_PARAMETER = OpenApiParameter(
+    "page", {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+    description="An AnnotationPage (from 1); without it, the AnnotationCollection with its first page embedded.")
 
 
 def annotation_responses(description: str, *errors: int) -> dict:
@@ -60,12 +64,6 @@ def annotation_responses(description: str, *errors: int) -> dict:
     body = OpenApiResponse(OpenApiTypes.OBJECT, description=description)
     return {(200, AnnotationRenderer.profiled): body, (200, "application/json"): body,
             **{(status, "application/json"): JSON_ERROR for status in errors}}
-
-PAGE_PARAMETER = OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}, description="An AnnotationPage (from 1); without it, the "
-                                  "AnnotationCollection with its first page embedded.")
-
-
-LDP_RESOURCE = "http://www.w3.org/ns/ldp#Resource"
 
 
 def annotation_response(request, data: dict) -> Response:
