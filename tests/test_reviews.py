@@ -42,3 +42,13 @@ def test_a_list_of_reviews_reads_alike_from_postgresql_json_and_from_the_orm():
 
 def test_no_review_for_a_missing_claim():
     assert reviews.published_review(2**40) is None
+
+
+def test_the_queryset_and_the_reason_agree_on_what_is_published():
+    claims = [ClaimFactory(status=status, verdict=verdict) for status in Claim.Status.values
+              for verdict in ["", *Claim.Verdict.values]]
+    published_ids = set(Claim.objects.published_reviews().values_list("id", flat=True))
+    for claim in claims:
+        problem = reviews.published_review_problem({"status": claim.status, "verdict": claim.verdict})
+        assert (problem is None) == (claim.pk in published_ids), (claim.status, claim.verdict)
+    assert len(published_ids) == len(Claim.Verdict.values)  # reviewed, with any verdict
