@@ -116,6 +116,7 @@ def _related(pk: int) -> dict:
         links.append({"id": link.id, "relation": link.relation, "note": link.note, "claim": other.id,
                       "quote": other.quote, "paraphrase": other.paraphrase, "language": other.language,
                       "status": other.status, "verdict": other.verdict, "document_title": other.document.title,
+                      "document_languages": other.document.languages,
                       "source": other.document.source.name if other.document.source else None})
     history = list(Claim.history.filter(id=pk).order_by("history_date", "history_id")
                    .values("history_date", *REVIEW_FIELDS))

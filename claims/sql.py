@@ -83,7 +83,7 @@ REVIEW_LINKS_JSON = """coalesce((
                                       'quote', c.{Claim.quote}, 'paraphrase', c.{Claim.paraphrase},
                                       'language', c.{Claim.language}, 'status', c.{Claim.status},
                                       'verdict', c.{Claim.verdict}, 'document_title', d.{Document.title},
-                                      'source', s.{Source.name})
+                                      'document_languages', d.{Document.languages}, 'source', s.{Source.name})
                     ORDER BY l.relation, l.id)
     FROM (SELECT {ClaimLink.id} AS id, {ClaimLink.to_claim} AS other, {ClaimLink.relation} AS relation,
                  {ClaimLink.note} AS note, {ClaimLink.status} AS status

@@ -116,6 +116,7 @@ def fact_check(request, pk: int):
     for link in review["links"]:
         published = link["status"] == Claim.Status.REVIEWED and link["verdict"]
         links[link["relation"]].append({**link, "verdict_label": _verdict(link["verdict"]),
+                                        "title_lang": _lang(link["document_languages"]),
                                         "url": review_page_path(link["claim"]) if published else ""})
     return render(request, "public/fact_check.html", {
         "review": review, "quoted": quoted, "json_ld": json_ld(structured),

@@ -120,6 +120,10 @@ def test_the_page_shows_the_quote_marked_in_its_paragraph_with_source_and_date(a
     assert '<cite lang="zh-Hant"><a href="https://cna.example/1">網路安全報告</a></cite>, Central News Agency, ' \
            '<time>2014-10</time>' in page
     assert '<html lang="en">' in page
+    other = published(document=DocumentFactory(title="网络安全", languages=["zh-Hans"]), language="zh-Hans",
+                      paraphrase="the same")
+    ClaimLinkFactory(from_claim=claim, to_claim=other, relation="corroborates")
+    assert '<cite lang="zh-Hans">网络安全</cite>' in anonymous.get(f"/fact-checks/{claim.pk}/").content.decode()
 
 
 def test_a_long_line_is_cut_around_the_quote(anonymous):
