@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import datetime
 from itertools import islice
 
 import orjson
@@ -69,25 +68,3 @@ def claim_representations_streamed(queryset: QuerySet, chunk_size: int = 2000) -
     rows = claim_values(queryset).iterator(chunk_size=chunk_size)
     while chunk := list(islice(rows, chunk_size)):
         yield from claim_representations(chunk)
-
-
-# The fields a ClaimReview shows of the claim itself: a change to one of them changes the review (a note does not).
-REVIEW_FIELDS = ("status", "verdict", "quote", "paraphrase", "language")
-
-
-def claim_review_dates(claim: Claim) -> tuple[datetime, datetime]:
-    """(first published, last changed) from the claim's history: when it was first reviewed with a verdict, and
-    the latest save since then that changed a field the review shows. The claim's updated_at when the history
-    holds no such entry (rows changed outside the services)."""
-    published = modified = None
-    previous = None
-    for row in claim.history.order_by("history_date", "history_id").values("history_date", *REVIEW_FIELDS):
-        fields = tuple(row[name] for name in REVIEW_FIELDS)
-        if published is None and row["status"] == Claim.Status.REVIEWED and row["verdict"]:
-            published = modified = row["history_date"]
-        elif published is not None and fields != previous:
-            modified = row["history_date"]
-        previous = fields
-    if published is None:
-        published = modified = claim.updated_at
-    return published, modified

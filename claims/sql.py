@@ -15,7 +15,9 @@ from django.db import connections
 from django.db.models import Model, TextField
 from django.db.models.expressions import RawSQL
 
-from claims.models import Actor, Claim, ClaimActor, ClaimLink
+from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Source
+
+HistoricalClaim = Claim.history.model
 
 
 class _Table:
@@ -65,6 +67,56 @@ def claim_related_json(using: str) -> dict[str, RawSQL]:
 @cache
 def _claim_related(template: str, using: str) -> str:
     return render(template, Actor, Claim, ClaimActor, ClaimLink, using=using)
+
+
+# A published review's actors (with their kind), its corroborating and conflicting links (with the other claim and
+# its document) and its history, as JSON text from correlated subqueries (PostgreSQL); claims.reviews reads the
+# same shapes from the ORM elsewhere
+REVIEW_ACTORS_JSON = """coalesce((
+    SELECT json_agg(json_build_object('role', ca.{ClaimActor.role}, 'id', a.{Actor.id}, 'slug', a.{Actor.slug},
+                                      'name', a.{Actor.name}, 'kind', a.{Actor.kind})
+                    ORDER BY ca.{ClaimActor.role}, a.{Actor.name}, a.{Actor.id})
+    FROM {ClaimActor} ca JOIN {Actor} a ON a.{Actor.id} = ca.{ClaimActor.actor}
+    WHERE ca.{ClaimActor.claim} = {Claim}.{Claim.id}), '[]')::text"""
+REVIEW_LINKS_JSON = """coalesce((
+    SELECT json_agg(json_build_object('id', l.id, 'relation', l.relation, 'note', l.note, 'claim', c.{Claim.id},
+                                      'quote', c.{Claim.quote}, 'paraphrase', c.{Claim.paraphrase},
+                                      'language', c.{Claim.language}, 'status', c.{Claim.status},
+                                      'verdict', c.{Claim.verdict}, 'document_title', d.{Document.title},
+                                      'document_languages', d.{Document.languages}, 'source', s.{Source.name})
+                    ORDER BY l.relation, l.id)
+    FROM (SELECT {ClaimLink.id} AS id, {ClaimLink.to_claim} AS other, {ClaimLink.relation} AS relation,
+                 {ClaimLink.note} AS note, {ClaimLink.status} AS status
+          FROM {ClaimLink} WHERE {ClaimLink.from_claim} = {Claim}.{Claim.id}
+          UNION ALL
+          SELECT {ClaimLink.id}, {ClaimLink.from_claim}, {ClaimLink.relation}, {ClaimLink.note}, {ClaimLink.status}
+          FROM {ClaimLink} WHERE {ClaimLink.to_claim} = {Claim}.{Claim.id}) l
+    JOIN {Claim} c ON c.{Claim.id} = l.other
+    JOIN {Document} d ON d.{Document.id} = c.{Claim.document}
+    LEFT JOIN {Source} s ON s.{Source.id} = d.{Document.source}
+    WHERE l.relation = ANY(%s) AND l.status <> %s), '[]')::text"""
+REVIEW_HISTORY_JSON = """coalesce((
+    SELECT json_agg(json_build_object('history_date', h.{HistoricalClaim.history_date},
+                                      'status', h.{HistoricalClaim.status}, 'verdict', h.{HistoricalClaim.verdict},
+                                      'quote', h.{HistoricalClaim.quote},
+                                      'paraphrase', h.{HistoricalClaim.paraphrase},
+                                      'language', h.{HistoricalClaim.language})
+                    ORDER BY h.{HistoricalClaim.history_date}, h.{HistoricalClaim.history_id})
+    FROM {HistoricalClaim} h WHERE h.{HistoricalClaim.id} = {Claim}.{Claim.id}), '[]')::text"""
+
+
+def review_related_json(using: str, *, relations: Sequence[str], rejected: str) -> dict[str, RawSQL]:
+    """values() annotations actors_json, links_json (links of `relations` whose status is not `rejected`) and
+    history_json of a claim, as JSON text."""
+    return {"actors_json": RawSQL(_review_related(REVIEW_ACTORS_JSON, using), (), output_field=TextField()),
+            "links_json": RawSQL(_review_related(REVIEW_LINKS_JSON, using), (list(relations), rejected),
+                                 output_field=TextField()),
+            "history_json": RawSQL(_review_related(REVIEW_HISTORY_JSON, using), (), output_field=TextField())}
+
+
+@cache
+def _review_related(template: str, using: str) -> str:
+    return render(template, Actor, Claim, ClaimActor, ClaimLink, Document, HistoricalClaim, Source, using=using)
 
 
 def copy_rows(model: type[Model], fields: Sequence[str], rows: Iterable[tuple], using: str = "default") -> None:

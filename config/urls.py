@@ -1,4 +1,5 @@
-"""URL routes: the admin at /admin/, the REST API at /api/ (where / leads), and the icon browsers ask for."""
+"""URL routes: the admin at /admin/, the REST API at /api/ (where / leads), the public fact-checks at /fact-checks/,
+and the icon browsers ask for."""
 
 from django.contrib import admin
 from django.templatetags.static import static
@@ -11,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("claims.api.urls")),
     path("api-auth/", include("rest_framework.urls")),
+    path("fact-checks/", include("claims.public.urls")),
 ]
 
 handler404 = "claims.api.errors.not_found"

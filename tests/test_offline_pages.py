@@ -10,7 +10,9 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 from django.urls import reverse
 
+from claims.services.claims import claim_update
 from tests.admin.helpers import admin_pages, staff
+from tests.factories import ClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,12 +59,14 @@ def foreign(url: str) -> bool:
 
 
 def pages(client) -> list[str]:
-    """The path of each kind of page the server renders: the admin's (see admin_pages) and the API's."""
+    """The path of each kind of page the server renders: the admin's (see admin_pages), the API's and the public
+    fact-check pages."""
     urls, claim = admin_pages(client.user)
     assert reverse("admin:auth_user_changelist") in urls
+    reviewed = claim_update(claim=ClaimFactory(), status="reviewed", verdict="false", reason="reviewed")
     return urls + [reverse("api-root"), reverse("claim-list"), reverse("claim-detail", args=[claim.pk]),
                    reverse("document-list"), reverse("claimlink-list"), reverse("actor-list"), reverse("source-list"),
-                   reverse("swagger-ui"), reverse("redoc")]
+                   reverse("swagger-ui"), reverse("redoc"), reverse("fact-checks"), reverse("fact-check", args=[reviewed.pk])]
 
 
 def fetched(client, path: str) -> list[str]:

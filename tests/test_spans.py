@@ -1,6 +1,6 @@
-"""Re-anchoring a span in a revised text by quote and context."""
+"""Spans: re-anchoring a span in a revised text by quote and context, and the paragraph around a span."""
 
-from claims.text.spans import context, reanchor
+from claims.text.spans import context, paragraph, reanchor
 
 
 def test_quote_found_after_text_inserted_before_it():
@@ -22,3 +22,19 @@ def test_context_picks_the_right_one_of_repeated_quotes():
 def test_missing_or_ambiguous_quote_is_not_placed():
     assert reanchor("nothing here", "47,000", "", "") is None
     assert reanchor("47,000 and 47,000", "47,000", "zzz", "qqq") is None
+
+
+def test_paragraph_is_the_lines_the_span_touches():
+    text = "Title\n\nFirst line.\nThe quote is here.\nLast."
+    start = text.index("quote")
+    left, right = paragraph(text, start, start + 5)
+    assert text[left:right] == "The quote is here."
+    across = text.index("line."), text.index("The quote") + 3  # a span over a line break takes both lines
+    assert text[slice(*paragraph(text, *across))] == "First line.\nThe quote is here."
+    assert text[slice(*paragraph(text, 0, 5))] == "Title"  # the first line, without a break before it
+
+
+def test_paragraph_is_cut_around_a_long_line():
+    text = "a" * 1000 + "QUOTE" + "b" * 1000
+    left, right = paragraph(text, 1000, 1005, limit=10)
+    assert text[left:right] == "a" * 10 + "QUOTE" + "b" * 10

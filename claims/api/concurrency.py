@@ -33,6 +33,11 @@ def _etags(header: str) -> set[str]:
     return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
+def etag_matches(request, etag: str) -> bool:
+    """Whether the request's If-None-Match names `etag`: the client has this version (304)."""
+    return etag in _etags(request.headers.get("If-None-Match", ""))
+
+
 class ETagMixin:
     """For ModelViewSets: ETag on create, retrieve and update, and If-None-Match on retrieve; If-Match required on
     update and delete, checked against the row locked for the rest of the transaction, so no write is lost.
@@ -49,7 +54,7 @@ class ETagMixin:
     def retrieve(self, request, *args, **kwargs):
         data = self.retrieve_representation()
         etag = etag_of(data)
-        if etag in _etags(request.headers.get("If-None-Match", "")):
+        if etag_matches(request, etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         return Response(data, headers={"ETag": etag})
 

@@ -2,14 +2,16 @@
 
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
+from rest_framework.status import HTTP_304_NOT_MODIFIED
 
 from claims.filtersets import ActorFilterSet, ClaimFilterSet, ClaimLinkFilterSet, DocumentFilterSet, SourceFilterSet
 from claims.models import Actor, Claim, ClaimLink, Document, Source
+from claims.reviews import claim_review, published_review, published_review_problem
 from claims.selectors import API_ORDERING, claim_representation, claim_representations, claim_values
 from claims.services.catalog import actor_save, source_save
 from claims.services.claims import claim_create, claim_update, may_set_status
@@ -17,9 +19,9 @@ from claims.services.documents import TEXT_FIXED, DocumentInput, ImportRefused, 
 from claims.services.links import claim_link_create, claim_link_update
 from claims.services.rows import row_delete
 
-from . import exports
-from .renderers import ORJSONRenderer
-from .concurrency import ETagMixin
+from . import annotations, exports
+from .concurrency import ETagMixin, etag_matches, etag_of
+from .renderers import AnnotationRenderer, JSONLDRenderer, ORJSONRenderer, PlainTextRenderer
 from .serializers import (
     ActorSerializer, ClaimLinkSerializer, ClaimSerializer, DocumentDetailSerializer, DocumentSerializer,
     DocumentUpdateSerializer, SourceSerializer,
@@ -27,6 +29,40 @@ from .serializers import (
 
 # The reasons the history records for writes through the API.
 ADDED, EDITED, DELETED = "added through the API", "edited through the API", "deleted through the API"
+
+
+def _pk(view) -> int:
+    """The id in the URL, or 404 when it cannot be one."""
+    pk = view.kwargs["pk"]
+    if not (pk.isdigit() and int(pk) < 2**63):
+        raise NotFound("No such id.")
+    return int(pk)
+
+
+ANNOTATION_RENDERERS = [AnnotationRenderer, ORJSONRenderer]
+LDP_RESOURCE = "http://www.w3.org/ns/ldp#Resource"
+JSON_ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description="The reason, in detail or under the parameter's name.")
+PAGE_PARAMETER = OpenApiParameter(
+    "page", {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+    description="An AnnotationPage (from 1); without it, the AnnotationCollection with its first page embedded.")
+
+
+def annotation_responses(description: str, *errors: int) -> dict:
+    """The schema's responses of a Web Annotation endpoint: the Annotation Protocol's media type (any Accept of
+    JSON-LD gives it) or plain JSON, and errors as JSON."""
+    body = OpenApiResponse(OpenApiTypes.OBJECT, description=description)
+    return {(200, AnnotationRenderer.profiled): body, (200, "application/json"): body,
+            **{(status, "application/json"): JSON_ERROR for status in errors}}
+
+
+def annotation_response(request, data: dict) -> Response:
+    """An annotation, collection or page as the Annotation Protocol answers it: an ETag (304 to If-None-Match), its
+    type (an LDP resource) in a Link header, and Vary: Accept (the media type follows the Accept header)."""
+    etag = etag_of(data)
+    headers = {"ETag": etag, "Link": f'<{LDP_RESOURCE}>; rel="type"', "Vary": "Accept"}
+    if etag_matches(request, etag):
+        return Response(status=HTTP_304_NOT_MODIFIED, headers=headers)
+    return Response(data, headers=headers)
 
 
 class ListFilters:
@@ -99,6 +135,37 @@ class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelView
         except ImportRefused as exc:
             raise serializers.ValidationError({"text": [str(exc)]}) from None
 
+    @extend_schema(responses={(200, "text/plain"): OpenApiResponse(OpenApiTypes.STR, description=(
+        "The document's text, verbatim, in UTF-8: what annotations' selectors count code points in.")),
+        304: OpenApiResponse(description="Not modified: If-None-Match names the text's ETag."),
+        (404, "application/json"): JSON_ERROR})
+    @action(detail=True, url_path="text", renderer_classes=[PlainTextRenderer], filter_backends=[],
+            pagination_class=None)
+    def text(self, request, pk=None):
+        """The document's text as text/plain: the source of its claims' Web Annotations. ETag and If-None-Match
+        as on every detail."""
+        found = Document.objects.filter(pk=_pk(self)).values("text", "content_hash").first()
+        if found is None:
+            raise NotFound("No document with this id.")
+        etag = f'"{found["content_hash"][:32]}"'
+        if etag_matches(request, etag):
+            return Response(status=HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        return Response(found["text"], headers={"ETag": etag})
+
+    @extend_schema(parameters=[PAGE_PARAMETER], responses=annotation_responses(
+        "An AnnotationCollection (total, first, last), or with page an AnnotationPage (items, partOf, next, prev, "
+        "startIndex).", 400, 404))
+    @action(detail=True, url_path="annotations", renderer_classes=ANNOTATION_RENDERERS, filter_backends=[],
+            pagination_class=None)
+    def annotations(self, request, pk=None):
+        """The document's claims as a W3C AnnotationCollection (its first AnnotationPage embedded), or with ?page=N
+        that AnnotationPage, with next, prev and partOf."""
+        page = annotations.page_number(request)
+        document = Document.objects.filter(pk=_pk(self)).values("id", "title").first()
+        if document is None:
+            raise NotFound("No document with this id.")
+        return annotation_response(request, annotations.annotation_collection(document, request, page))
+
     def perform_update(self, serializer):
         # text is read-only here (DocumentUpdateSerializer): sent unchanged it is accepted, changed it is refused
         if "text" in self.request.data and self.request.data["text"] != serializer.instance.text:
@@ -129,8 +196,6 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
     def get_queryset(self):
         if not self.detail:  # the list and its exports: read through claims.selectors, not model instances
             return Claim.objects.order_by(*API_ORDERING)
-        if self.action in ("claimreview", "annotation"):  # built from the instance and its relations
-            return Claim.objects.for_api()
         return Claim.objects.select_related("document")  # writes: the representation comes from selectors
 
     def represent(self, instance):
@@ -208,22 +273,28 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
         self._check_review(values, serializer.instance)
         claim_update(claim=serializer.instance, user=_user(self.request), reason=EDITED, actors=actors, **values)
 
-    @extend_schema(responses={(200, "application/ld+json"): OpenApiTypes.OBJECT})
-    @action(detail=True, url_path="claimreview")
+    @extend_schema(responses={
+        **{(200, media_type): OpenApiResponse(OpenApiTypes.OBJECT, description="schema.org ClaimReview")
+           for media_type in (JSONLDRenderer.media_type, ORJSONRenderer.media_type)},
+        (404, "application/json"): JSON_ERROR})
+    @action(detail=True, url_path="claimreview", renderer_classes=[JSONLDRenderer, ORJSONRenderer])
     def claimreview(self, request, pk=None):
-        """The claim's published review as schema.org ClaimReview JSON-LD; 404 with the reason until the claim is
-        reviewed with a verdict."""
-        claim = self.get_object()
-        problem = exports.published_review_problem(claim)
+        """The claim's published review as schema.org ClaimReview JSON-LD (the one its public page /fact-checks/{id}/
+        embeds); 404 with the reason until the claim is reviewed with a verdict."""
+        review = published_review(_pk(self))
+        if review is None:
+            raise NotFound("No claim with this id.")
+        problem = published_review_problem(review)
         if problem:
             raise NotFound(problem)
-        return Response(exports.claim_review(claim, request), content_type="application/ld+json")
+        return Response(claim_review(review, site_root=request.build_absolute_uri("/")))
 
-    @extend_schema(responses={(200, "application/ld+json"): OpenApiTypes.OBJECT})
-    @action(detail=True, url_path="annotation")
+    @extend_schema(responses=annotation_responses("A W3C Web Annotation.", 404))
+    @action(detail=True, url_path="annotation", renderer_classes=ANNOTATION_RENDERERS)
     def annotation(self, request, pk=None):
-        """The claim as a W3C Web Annotation with position and quote selectors."""
-        return Response(exports.web_annotation(self.get_object(), request), content_type="application/ld+json")
+        """The claim as a W3C Web Annotation with position and quote selectors; its target's source is the
+        document's text (/api/documents/{id}/text/)."""
+        return annotation_response(request, annotations.claim_annotation(_pk(self), request))
 
 
 class ClaimLinkViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):

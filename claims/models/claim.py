@@ -27,6 +27,10 @@ class ClaimQuerySet(models.QuerySet):
             "links_from", "links_to",
         )
 
+    def published_reviews(self):
+        """Claims whose review is published: reviewed, with a verdict (the ClaimReview and the public pages)."""
+        return self.filter(status=Claim.Status.REVIEWED).exclude(verdict="")
+
     def with_link_relation(self, relation: str):
         """Claims with a link of `relation` (either direction) that has not been rejected."""
         from .link import ClaimLink

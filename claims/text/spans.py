@@ -46,3 +46,15 @@ def _common_prefix(a: str, b: str) -> int:
 
 def _common_suffix(a: str, b: str) -> int:
     return _common_prefix(a[::-1], b[::-1])
+
+
+PARAGRAPH_LIMIT = 600
+
+
+def paragraph(text: str, start: int, end: int, limit: int = PARAGRAPH_LIMIT) -> tuple[int, int]:
+    """Bounds of the paragraph holding the span: from the line break before it to the one after it (the lines
+    the span touches), cut to at most `limit` code points on either side of the span."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right == -1 else right
+    return max(left, start - limit), min(right, end + limit)

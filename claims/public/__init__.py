@@ -1,0 +1,1 @@
+"""The public fact-check pages: published reviews for anyone, without login (server-rendered, no external assets)."""
