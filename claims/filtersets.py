@@ -38,8 +38,12 @@ class DateIntervalFormField(forms.CharField):
 _YEAR = "([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
 _LEAP_YEAR = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
 _MONTH = "(0?[1-9]|1[0-2])"
-FUZZY_DATE_PATTERN = (f"^(|{_YEAR}|{_YEAR}-{_MONTH}|{_YEAR}-{_MONTH}-(0?[1-9]|1[0-9]|2[0-8])"
-                      f"|{_YEAR}-(0?[13-9]|1[0-2])-(29|30)|{_YEAR}-(0?[13578]|1[02])-31|{_LEAP_YEAR}-0?2-29)$")
+_DAY = (f"({_YEAR}-{_MONTH}-(0?[1-9]|1[0-9]|2[0-8])|{_YEAR}-(0?[13-9]|1[0-2])-(29|30)|{_YEAR}-(0?[13578]|1[02])-31"
+        f"|{_LEAP_YEAR}-0?2-29)")
+FUZZY_DATE_PATTERN = f"^(|{_YEAR}|{_YEAR}-{_MONTH}|{_DAY})$"
+# A date or a run of dates of one precision, "2011/2014" (that its ends are in order is a rule across the two).
+DATE_INTERVAL_PATTERN = (f"^(|{_YEAR}|{_YEAR}-{_MONTH}|{_DAY}|{_YEAR}/{_YEAR}|{_YEAR}-{_MONTH}/{_YEAR}-{_MONTH}"
+                         f"|{_DAY}/{_DAY})$")
 
 
 @extend_schema_field({"type": "string", "pattern": FUZZY_DATE_PATTERN})

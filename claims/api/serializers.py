@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document, Language, Source
+from claims.filtersets import DATE_INTERVAL_PATTERN
 from claims.representations import CLAIM_FIELD_NAMES, CLAIM_READ_ONLY_FIELDS, figure
 from claims.text.dates import FuzzyDate, format_interval
 
@@ -47,7 +48,8 @@ class DateIntervalField(serializers.Field):
         return False, data
 
 
-extend_schema_field(OpenApiTypes.STR)(DateIntervalField)
+extend_schema_field({"type": "string", "nullable": True, "maxLength": 30, "pattern": DATE_INTERVAL_PATTERN})(
+    DateIntervalField)
 
 
 class TextOnly:

@@ -19,6 +19,7 @@ RULES = re.compile("|".join([
     # a claim's fields together: the quote is the text at the span, only figures have values, bounds in order
     r"The quote does not match the text", r"The span ", r"Only figures have a value\.", r"The lower bound is above",
     r"The value lies outside its bounds\.", r"cannot be linked to itself\.",
+    r"an interval needs two ends of the same precision, in order",  # "2014/2011": its two ends in order
     r"Constraint .* is violated\.",  # the database constraint behind one of these, named with it
     r"Not a URL\.",  # Django's URL validator: a host name with a dot, a scheme of http(s) or ftp(s)
     r"Ensure that there are no more than \d+ (digits in total|decimal places)\.",  # a float's binary digits
