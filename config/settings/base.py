@@ -189,6 +189,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_UI_SETTINGS": {"theme": {"typography": {
         "fontFamily": "system-ui, sans-serif", "headings": {"fontFamily": "system-ui, sans-serif"}}}},
     "COMPONENT_SPLIT_REQUEST": True,
+    # every operation may answer 503 with Retry-After while the database restarts (claims/api/errors.py)
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "claims.api.errors.declare_unavailable"],
     "ENUM_NAME_OVERRIDES": {
         "ClaimKindEnum": "claims.models.Claim.Kind",
         "ClaimStatusEnum": "claims.models.Claim.Status",
