@@ -1,4 +1,4 @@
-"""Benchmark: the API's latency over HTTP against the raw-SQL floor and a naive DRF baseline.
+"""Benchmark: the API's latency over HTTP against the raw-SQL floor and two DRF baselines, fair and naive.
 
     python benchmarks/http_api.py [--claims 1000000] [--requests 200] [--database-url URL] [--reuse]
 
@@ -6,11 +6,13 @@ One run, one database: a fresh database (in DATABASE_URL's server, or a throwawa
 migrated and filled by generate_synthetic (documents = claims / 10, actors = claims / 50, links = claims
 / 10); --reuse skips both when the database is already filled. Three servers start under the same
 gunicorn on loopback, one sync worker each: the API (production settings), the floor (benchmarks/floor.py:
-one hand-written SQL query per request, orjson) and the naive baseline (benchmarks/naive.py, served by the
-API's server under /naive/). Each query is first checked to return the same rows in the same order from
-all three, and the same fields and values from the API and the floor; then it is requested round-robin,
-one request at a time, and p50/p95 are printed with the ratios API/floor and naive/API, and the number
-of SQL queries each Django view ran.
+one hand-written SQL query per request, orjson), and, served by the API's server, the fair baseline
+(benchmarks/fair.py under /fair/: nested ModelSerializers over a prefetching queryset) and the naive one
+(benchmarks/naive.py under /naive/: the same serializers without prefetching, the N+1 illustration). Each
+query is first checked to return the same rows in the same order from all four, and the same fields and
+values from the API and the floor; then it is requested round-robin, one request at a time, and p50/p95
+are printed with the ratios API/floor, fair/API and naive/API, and the number of SQL queries each Django
+view ran.
 """
 
 from __future__ import annotations
@@ -39,13 +41,18 @@ LIST_TARGETS = {"ms_p50": 50, "search_ms_p50": 100, "detail_ms_p50": 10, "floor_
 
 @dataclass
 class Case:
-    """One benchmarked request: the API's path and the floor's, and the naive baseline's if it has one."""
+    """One benchmarked request: the API's path and the floor's; the DRF baselines answer the naive path
+    under /naive/ and under /fair/."""
 
     name: str
     api: str
     floor: str
-    naive: str | None
+    naive: str
     kind: str  # list, search, detail or export
+
+    def path(self, target: str) -> str:
+        return {"api": self.api, "floor": self.floor, "naive": self.naive,
+                "fair": self.naive.replace("/naive/", "/fair/", 1)}[target]
     timings: dict[str, list[float]] = field(default_factory=dict)
     rows: int = 0
     queries: dict[str, int] = field(default_factory=dict)
@@ -164,7 +171,8 @@ def count_queries(env: dict, all_cases: list[Case]) -> None:
     client = Client(HTTP_HOST="localhost", headers={"X-Forwarded-Proto": "https"})
     client.get(all_cases[0].api)  # warm up: the first request of a process loads caches once
     for case in all_cases:
-        for target, path in (("api", case.api), ("naive", case.naive)):
+        for target in ("api", "fair", "naive"):
+            path = case.path(target)
             executed = []
             with connection.execute_wrapper(lambda execute, *args, seen=executed: seen.append(1) or execute(*args)):
                 response = client.get(path)
@@ -208,11 +216,11 @@ def main() -> None:
     all_cases = cases(pick_parameters(url))
     count_queries(env, all_cases)
     servers = [gunicorn("config.wsgi:application", env), gunicorn("benchmarks.floor:app", env)]
-    ports = {"api": servers[0][1], "floor": servers[1][1], "naive": servers[0][1]}
-    targets = ["api", "floor"] + ([] if args.skip_naive else ["naive"])
+    ports = {"api": servers[0][1], "floor": servers[1][1], "fair": servers[0][1], "naive": servers[0][1]}
+    targets = ["api", "floor", "fair"] + ([] if args.skip_naive else ["naive"])
     try:
         for case in all_cases:
-            paths = {"api": case.api, "floor": case.floor, "naive": case.naive}
+            paths = {target: case.path(target) for target in targets}
             answers = {target: rows_of(get(ports[target], paths[target])[1], case.kind) for target in targets}
             seen = {target: [row["id"] for row in rows] for target, rows in answers.items()}
             for target in targets:
@@ -229,7 +237,7 @@ def main() -> None:
             rounds = max(3, args.requests // 10) if case.kind == "export" else args.requests
             for target in targets:
                 case.timings[target] = []
-            for round_ in range(rounds):  # round-robin, so that the machine's noise falls on all three alike
+            for round_ in range(rounds):  # round-robin, so that the machine's noise falls on all alike
                 for target in targets:
                     if target == "naive" and round_ >= (1 if case.kind == "export" else args.naive_requests):
                         continue  # the naive baseline runs hundreds of queries a request: fewer samples do
@@ -245,8 +253,8 @@ def main() -> None:
 def report(all_cases: list[Case], targets: list[str], args) -> None:
     print(f"\nclaims: {args.claims:,}  requests per case: {args.requests}  "
           f"date: {time.strftime('%Y-%m-%d %H:%M %Z')}  cpus: {os.cpu_count()}")
-    header = ("| query | rows | API p50 | API p95 | floor p50 | floor p95 | naive p50 | naive p95 | API/floor | "
-              "naive/API | queries API / naive | target |")
+    header = ("| query | rows | API p50 | API p95 | floor p50 | floor p95 | fair p50 | fair p95 | naive p50 | naive p95 "
+              "| API/floor | fair/API | naive/API | queries API / fair / naive | target |")
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for case in all_cases:
@@ -259,9 +267,10 @@ def report(all_cases: list[Case], targets: list[str], args) -> None:
             "met" if api < limit and (case.kind != "list" or api <= LIST_TARGETS["floor_ratio"] * floor) else "MISSED")
         target = "-" if limit is None else f"< {limit} ms" + (", ≤ 2x floor" if case.kind == "list" else "")
         print(f"| {case.name} | {case.rows} | {api:.1f} | {stats['api'][1]:.1f} | {floor:.1f} "
-              f"| {stats['floor'][1]:.1f} "
-              f"| {naive[0]:.1f} | {naive[1]:.1f} | {api / floor:.2f} | {naive[0] / api:.1f} "
-              f"| {case.queries['api']} / {case.queries['naive']} | {target}: {met} |")
+              f"| {stats['floor'][1]:.1f} | {stats['fair'][0]:.1f} | {stats['fair'][1]:.1f} "
+              f"| {naive[0]:.1f} | {naive[1]:.1f} | {api / floor:.2f} | {stats['fair'][0] / api:.2f} "
+              f"| {naive[0] / api:.1f} | {case.queries['api']} / {case.queries['fair']} / {case.queries['naive']} "
+              f"| {target}: {met} |")
     print("\nmilliseconds, over HTTP on loopback, one request at a time; ratios of p50s")
 
 

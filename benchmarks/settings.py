@@ -1,4 +1,4 @@
-"""Settings of the HTTP benchmark's Django server: production settings, plus the naive baseline's routes."""
+"""Settings of the HTTP benchmark's Django server: production settings, plus the DRF baselines' routes."""
 
 from config.settings.production import *  # noqa: F403
 

@@ -6,7 +6,7 @@ The terms (Chinese bigrams in both scripts) come from claims.text.search_terms, 
 from functools import reduce
 from operator import or_
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchVectorExact, SearchVectorField
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -33,7 +33,16 @@ def _like_any(fields: list[str], query: str) -> Q:
     return reduce(or_, (Q(**{f"{field}__icontains": variant}) for field in fields for variant in script_variants(query)))
 
 
-def search(queryset: QuerySet, query: str, like_fields: list[str]) -> QuerySet:
+class WalkableMatch(SearchVectorExact):
+    """`search_vector @@ tsquery`, the SQL of `exact`, under a name page_rows recognises: a claim search."""
+
+    lookup_name = "walkable_match"
+
+
+SearchVectorField.register_lookup(WalkableMatch)
+
+
+def search(queryset: QuerySet, query: str, like_fields: list[str], lookup: str = "exact") -> QuerySet:
     """Filter by the stored search vector on PostgreSQL, or by LIKE over `like_fields` elsewhere."""
     query = query.replace("\x00", "").strip()
     if not query:
@@ -42,12 +51,12 @@ def search(queryset: QuerySet, query: str, like_fields: list[str]) -> QuerySet:
         tsquery = text_search_query(query)
         if tsquery is None:  # nothing but stop characters: fall back to a plain match
             return queryset.filter(_like_any(like_fields, query))
-        return queryset.filter(search_vector=tsquery)
+        return queryset.filter(**{f"search_vector__{lookup}": tsquery})
     return queryset.filter(_like_any(like_fields, query))
 
 
 def search_claims(queryset: QuerySet, query: str) -> QuerySet:
-    return search(queryset, query, CLAIM_SEARCH_FIELDS)
+    return search(queryset, query, CLAIM_SEARCH_FIELDS, lookup=WalkableMatch.lookup_name)
 
 
 def search_documents(queryset: QuerySet, query: str) -> QuerySet:

@@ -12,7 +12,7 @@ from functools import cache
 
 from django.core.management.color import no_style
 from django.db import connections
-from django.db.models import Model, TextField
+from django.db.models import Model, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
 from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Source
@@ -117,6 +117,23 @@ def review_related_json(using: str, *, relations: Sequence[str], rejected: str) 
 @cache
 def _review_related(template: str, using: str) -> str:
     return render(template, Actor, Claim, ClaimActor, ClaimLink, Document, HistoricalClaim, Source, using=using)
+
+
+# An ordered walk: the rows of a list in its own order (the prefix, LIMITed), tested one by one against a text
+# search as PostgreSQL reads them, until enough match; the outer LIMIT stops the walk.
+ORDERED_WALK = "SELECT p.{Claim.id} FROM ({{prefix}}) p WHERE p.{Claim.search_vector} @@ {{tsquery}} LIMIT %s"
+
+
+def ordered_walk(queryset: QuerySet, tsquery, count: int, bound: int) -> list[int]:
+    """Ids of the first `count` claims of `queryset`, in its order, whose search vector matches `tsquery` (a
+    resolved SearchQuery), looked for among the first `bound` claims only."""
+    prefix = queryset.values_list("id", "search_vector")[:bound]
+    prefix_sql, prefix_params = prefix.query.sql_with_params()
+    tsquery_sql, tsquery_params = prefix.query.get_compiler(prefix.db).compile(tsquery)
+    sql = render(ORDERED_WALK, Claim, using=prefix.db).replace("{tsquery}", tsquery_sql).replace("{prefix}", prefix_sql)
+    with connections[prefix.db].cursor() as cursor:
+        cursor.execute(sql, (*prefix_params, *tsquery_params, count))
+        return [row[0] for row in cursor.fetchall()]
 
 
 def copy_rows(model: type[Model], fields: Sequence[str], rows: Iterable[tuple], using: str = "default") -> None:

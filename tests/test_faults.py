@@ -1,4 +1,4 @@
-"""Faults underneath: an import killed half-way, and a PostgreSQL restart under a running server."""
+"""Faults underneath: an import killed half-way, and a PostgreSQL restart under a running server (503, then 200)."""
 
 import hashlib
 from collections import Counter
@@ -19,7 +19,7 @@ import pytest
 from django.db import connection
 
 from claims.models import Document
-from config.ephemeral_postgres import SERVER_OPTIONS, Cluster
+from config.ephemeral_postgres import Cluster
 from tests.conftest import database_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,18 +65,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _get(url: str) -> int:
+def _get(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
+    """Status, headers and body of a GET (status 0 when nothing answered)."""
     try:
-        with urllib.request.urlopen(url, timeout=60) as response:  # a busy machine answers slowly, not wrongly
-            response.read()
-            return response.status
+        request = urllib.request.Request(url, headers=headers or {})
+        with urllib.request.urlopen(request, timeout=60) as response:  # a busy machine answers slowly, not wrongly
+            return response.status, dict(response.headers), response.read()
     except HTTPError as exc:
-        return exc.code
+        return exc.code, dict(exc.headers), exc.read()
     except (URLError, OSError):
-        return 0
+        return 0, {}, b""
 
 
-def test_the_app_survives_a_postgresql_restart_without_being_restarted():
+def test_a_postgresql_restart_under_load_answers_503_with_retry_after_and_none_after():
     cluster = Cluster(prefix="claimtrack-restart-").init().start()
     url = cluster.url()
     migrate = manage(url, "migrate", "--verbosity", "0")
@@ -89,48 +90,65 @@ def test_the_app_survives_a_postgresql_restart_without_being_restarted():
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind",
                                f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
                               cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    # The API's list reads the database in the view; the admin reads the session (sent with a cookie) in the page.
+    targets = {"api": (f"http://127.0.0.1:{port}/api/claims/", {}),
+               "page": (f"http://127.0.0.1:{port}/admin/", {"Cookie": "sessionid=" + "a" * 32})}
+    answers, stop = [], threading.Event()
     try:
-        api = f"http://127.0.0.1:{port}/api/claims/"
         deadline = time.monotonic() + 60
-        while _get(api) != 200:
+        while _get(targets["api"][0])[0] != 200:
             assert time.monotonic() < deadline, "gunicorn did not come up"
             time.sleep(0.2)
-        answers, stop = [], threading.Event()
 
         def load():
             while not stop.is_set():
-                sent = time.monotonic()
-                status = _get(api)
-                answers.append((sent, time.monotonic(), status))
+                for name, (address, headers) in targets.items():
+                    sent = time.monotonic()
+                    status, answer_headers, body = _get(address, headers)
+                    answers.append((sent, time.monotonic(), name, status, answer_headers, body))
 
         def answered(count: int, sent_after: float = 0.0):
             """Wait for `count` answers to requests sent after `sent_after`: counted, not timed, for busy machines."""
             deadline = time.monotonic() + 120
-            while sum(sent > sent_after for sent, _, _ in answers) < count:
+            while sum(answer[0] > sent_after for answer in answers) < count:
                 assert time.monotonic() < deadline and thread.is_alive(), f"{len(answers)} answers only"
                 time.sleep(0.05)
 
         thread = threading.Thread(target=load)
         thread.start()
         answered(10)
-        restarted_at = time.monotonic()
-        cluster.run("pg_ctl", "-D", str(cluster.data), "-w", "-m", "fast", "restart", "-l",
-                    str(cluster.root / "server.log"), "-o", f"{SERVER_OPTIONS} -k {cluster.socket_dir}")
+        stopping_at = time.monotonic()  # a restart held open: stop, answer requests while down, start
+        cluster.run("pg_ctl", "-D", str(cluster.data), "-w", "-m", "fast", "stop")
+        down_at = time.monotonic()
+        answered(6, sent_after=down_at)
+        starting_at = time.monotonic()
+        cluster.start()
         back_at = time.monotonic()
         answered(40, sent_after=back_at)
         stop.set()
         thread.join()
         assert server.poll() is None, "gunicorn must not have died"
-        # By the whole of each request, not by when it was sent: one sent just before the restart may still be
-        # running when PostgreSQL stops (on a busy machine, often), and it may fail; that proves nothing.
-        before = [status for sent, answered, status in answers if answered < restarted_at]
-        after = [status for sent, answered, status in answers if sent > back_at]
+        # By the whole of each request: one sent just before the stop may still be running when PostgreSQL goes.
+        before = [answer[3] for answer in answers if answer[1] < stopping_at]
+        down = [answer for answer in answers if answer[0] > down_at and answer[1] < starting_at]
+        between = Counter(answer[3] for answer in answers
+                          if answer[1] >= stopping_at and not answer[0] > back_at and answer not in down)
+        after = [answer[3] for answer in answers if answer[0] > back_at]
         assert before and set(before) == {200}
+        assert {name for _, _, name, _, _, _ in down} == {"api", "page"}
+        for _, _, name, status, headers, body in down:
+            assert status == 503, (name, status, body[:300])
+            assert int(headers["Retry-After"]) > 0
+            if name == "api":  # the API's error shape
+                assert headers["Content-Type"] == "application/json" and json.loads(body)["detail"]
+            else:
+                assert headers["Content-Type"].startswith("text/html") and b"Service unavailable" in body
+        assert set(between) <= {200, 503}, f"while stopping or starting: {dict(between)}"
         assert after and set(after) == {200}, f"after the restart: {sorted(set(after))}"
-        during = Counter(status for sent, answered, status in answers if answered >= restarted_at and sent <= back_at)
-        print(f"{len(before)} answers before the restart, {dict(during)} during it ({back_at - restarted_at:.1f} s), "
-              f"{len(after)} after, all 200")
+        print(f"{len(before)} answers before the restart, {len(down)} while down (all 503), {dict(between)} while "
+              f"stopping or starting ({back_at - stopping_at:.1f} s in all), {len(after)} after, all 200")
     finally:
+        stop.set()
         server.terminate()
         server.wait(timeout=30)
         cluster.remove()

@@ -8,6 +8,8 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from claims.selectors import page_rows
+
 
 class Pagination(BasePagination):
     """`page` and `page_size` (at most 1000) as usual; or `pagination=cursor` (then follow `next`), which
@@ -35,10 +37,10 @@ class Pagination(BasePagination):
             queryset = queryset.order_by("id")
             if after is not None:
                 queryset = queryset.filter(id__gt=after)
-            rows = list(queryset[:self.page_size + 1])
+            rows = page_rows(queryset, 0, self.page_size + 1)
         else:
             offset = (self.page - 1) * self.page_size
-            rows = list(queryset[offset:offset + self.page_size + 1])
+            rows = page_rows(queryset, offset, self.page_size + 1)
         self.has_next = len(rows) > self.page_size
         self.rows = rows[:self.page_size]
         return self.rows

@@ -194,7 +194,9 @@ SPECTACULAR_SETTINGS = {
     "AUTHENTICATION_WHITELIST": ["rest_framework.authentication.TokenAuthentication"],
     # request bodies are declared as JSON only: the form parsers are there for the browsable API's forms
     "PARSER_WHITELIST": ["claims.api.parsers.ORJSONParser"],
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "claims.api.schema.add_links"],
+    # every operation may answer 503 with Retry-After while the database restarts (claims/api/errors.py)
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "claims.api.schema.add_links",
+                             "claims.api.errors.declare_unavailable"],
     "ENUM_NAME_OVERRIDES": {
         "ClaimKindEnum": "claims.models.Claim.Kind",
         "ClaimStatusEnum": "claims.models.Claim.Status",
