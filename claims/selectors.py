@@ -109,4 +109,3 @@ def page_rows(queryset: QuerySet, offset: int, count: int) -> list:
     if len(ids) < need:
         return list(queryset[offset:need])
     return list(unsearched.filter(pk__in=ids[offset:]))
-
