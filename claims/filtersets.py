@@ -173,7 +173,7 @@ class ClaimFilterSet(FilterSet):
                                                  "run (either script): infected hosts, 网站.")
     event_type = _text(100, field_name="event_type", lookup_expr="iexact")
     place = _text(field_name="place", lookup_expr="iexact")
-    detached = extend_schema_field(OpenApiTypes.BOOL)(filters.TypedChoiceFilter(choices=[("true", "true"), ("false", "false")],
+    detached = extend_schema_field(OpenApiTypes.BOOL)(filters.TypedChoiceFilter(choices=[("", "---------"), ("true", "true"), ("false", "false")],
                                          coerce=lambda value: value == "true",
                                          help_text="true: claims whose quote was not found again in their document's "
                                                    "revised text, for an editor to place."))

@@ -3,6 +3,8 @@
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
+import re
+
 import pytest
 from django.http import QueryDict
 
@@ -315,3 +317,21 @@ def test_each_filter_set_builds_its_form_class_once_with_every_filter():
         assert filterset(QueryDict("q=x")).get_form_class() is form_class
         assert list(form_class.base_fields) == list(filterset.base_filters)
     assert len(set(form_classes.values())) == len(form_classes)
+
+
+@pytest.mark.parametrize("prefix", sorted(prefix for prefix, _, _ in router.registry))
+def test_the_browsable_filter_forms_start_with_no_filter_chosen(client_as, prefix):
+    """A newcomer's first filter from the browsable API's form must not carry a choice they never made (the claims
+    form once sent detached=true with every query)."""
+    ClaimLinkFactory()
+    html = client_as("fact-checkers").get(f"/api/{prefix}/", HTTP_ACCEPT="text/html").content.decode()
+    filters = html[html.index('id="filtersModal"'):]  # the filter form's dialog, not the forms that write
+    filters = filters[:filters.index("</form>")]
+    selects = re.findall(r"<select([^>]*)>(.*?)</select>", filters, re.S)
+    assert prefix != "claims" or len(selects) >= 3
+    for attributes, select in selects:
+        values = re.findall(r'<option value="([^"]*)"', select)
+        chosen = re.findall(r'<option value="([^"]*)"\s+selected', select)
+        if " multiple" not in attributes:
+            chosen = chosen or values[:1]  # a single choice with none marked: the browser sends the first
+        assert chosen in ([], [""]), attributes + select[:200]
