@@ -37,8 +37,11 @@ class ClaimAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
+        if self.instance.pk and not self.is_bound:
+            # The version of the row as stored: for a revert from the history, the instance is the old version, and
+            # the save that restores it replaces the current one, which is what the editor saw last.
+            current = Claim.objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True).first()
+            self.fields["loaded_version"].initial = (current or self.instance.updated_at).isoformat()
 
     def clean(self):
         cleaned = super().clean()

@@ -203,3 +203,18 @@ def test_sources_actors_and_their_aliases_save_through_the_services(as_role):
     assert last_entry(ActorAlias, alias.pk).history_change_reason == DELETED
     added = ActorAlias.objects.get(actor=alias.actor)
     assert (added.name, last_entry(ActorAlias, added.pk).history_change_reason) == ("習近平", ADDED)
+
+
+def test_a_claim_is_reverted_to_an_older_version_from_its_history(as_role):
+    claim = ClaimFactory(note="first")
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    editor = as_role("editors")
+    assert editor.post(url, form_data(editor.get(url).context, note="second")).status_code == 302
+    older = Claim.history.filter(id=claim.pk, note="first").latest()
+    revert = reverse("admin:claims_claim_simple_history", args=[claim.pk, older.history_id])
+    page = editor.get(revert)
+    assert page.status_code == 200
+    assert editor.post(revert, form_data(page.context)).status_code == 302
+    claim.refresh_from_db()
+    assert claim.note == "first"
+    assert last_entry(Claim, claim.pk).history_change_reason == EDITED
