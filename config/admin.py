@@ -25,6 +25,7 @@ class ClaimtrackAdminSite(admin.AdminSite):
     site_header = "claimtrack"
     site_title = "claimtrack admin"
     index_title = "Documents, claims and links"
+    site_url = "/fact-checks/"  # "View site": what the public sees, the published reviews
 
     def autocomplete_view(self, request):
         return AutocompleteView.as_view(admin_site=self)(request)

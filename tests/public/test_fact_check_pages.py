@@ -206,3 +206,12 @@ def test_the_pages_lang_attributes_name_each_script(anonymous):
     page = anonymous.get("/fact-checks/").content.decode()
     assert re.search(r'lang="zh-Hans">网络安全</a>', page) and re.search(r'lang="zh-Hant">網絡安全</a>', page)
     assert '<cite lang="zh-Hans">网络安全</cite>' in page and '<cite lang="zh-Hant">網絡安全</cite>' in page
+
+
+def test_an_empty_list_says_how_a_review_is_published_and_the_admin_links_here(anonymous, admin_client):
+    ClaimFactory(status="reviewed")  # reviewed, but with no verdict: not published
+    page = anonymous.get("/fact-checks/").content.decode()
+    assert "No published fact-check matches." in page and "gives it a verdict" in page
+    filtered = anonymous.get("/fact-checks/?verdict=false").content.decode()
+    assert "No published fact-check matches." in filtered and "gives it a verdict" not in filtered
+    assert 'href="/fact-checks/"' in admin_client.get("/admin/").content.decode()  # "View site"
