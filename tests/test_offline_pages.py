@@ -123,3 +123,13 @@ def test_swagger_ui_shows_no_badge_from_the_online_validator(superuser_client):
     script = page if "validatorUrl" in page else superuser_client.get(
         re.search(r'<script src="([^"]*swagger[^"]*\?script=[^"]*)"', page)[1]).content.decode()
     assert '"validatorUrl": "none"' in script
+
+
+def test_redoc_s_bundle_shows_this_server_s_icon_not_redocly_s_logo_from_its_cdn(superuser_client):
+    page = superuser_client.get(reverse("redoc")).content.decode()
+    bundle_url = re.search(r'<script src="([^"]*redoc[^"]*\.js)"', page)[1]
+    assert bundle_url == reverse("redoc-bundle")
+    bundle = superuser_client.get(bundle_url)
+    assert bundle.status_code == 200 and bundle["Content-Type"].startswith("text/javascript")
+    script = bundle.content.decode()
+    assert "cdn.redoc.ly" not in script and "claims/favicon.svg" in script

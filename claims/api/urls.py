@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from . import docs
 from .views import ActorViewSet, ClaimLinkViewSet, ClaimViewSet, DocumentViewSet, SourceViewSet
 
 router = DefaultRouter()
@@ -18,8 +19,9 @@ router.register("claim-links", ClaimLinkViewSet, basename="claimlink")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("schema/swagger/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    # our template: drf-spectacular's without its Google Fonts links
+    # our template: drf-spectacular's without its Google Fonts links, with ReDoc's bundle served by docs.py
     path("schema/redoc/", SpectacularRedocView.as_view(url_name="schema", template_name="api/redoc.html"),
          name="redoc"),
+    path("schema/redoc/redoc.standalone.js", docs.redoc_bundle, name="redoc-bundle"),
     path("", include(router.urls)),
 ]
