@@ -157,7 +157,7 @@ class ClaimAdmin(ServiceWrites, HistoryAdmin):
 
     form = ClaimAdminForm
     formfield_overrides = {models.DecimalField: {"form_class": UnpaddedDecimalField}}
-    list_display = ["__str__", "kind", "status", "verdict", "language", "value_shown", "unit", "date_shown",
+    list_display = ["__str__", "status", "verdict", "language", "value_shown", "unit", "date_shown",  # __str__: kind
                     "document"]
     list_filter = ["kind", "status", "verdict", "language", ("document__source", admin.RelatedOnlyFieldListFilter),
                    ("claim_actors__actor", admin.RelatedOnlyFieldListFilter),
