@@ -62,3 +62,17 @@ def test_from_heads_finds_what_finditer_finds(text):
 def test_from_heads_refuses_patterns_it_cannot_narrow(pattern):
     with pytest.raises(ValueError):
         FromHeads(pattern)
+
+
+number_texts = st.lists(st.one_of(
+    st.sampled_from(["RM", "US$", "R", "EUR", " million", "bn", "m ", "k", "万", "亿", "多", "余", "%", " per cent",
+                     "成", "百分点", "A", "x", "_", "."]),
+    st.text(alphabet=st.sampled_from(list("0123456789,. ")), max_size=6)), max_size=20).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=number_texts, start=st.integers(0, 5), cut=st.integers(0, 5))
+def test_the_number_finder_finds_what_finditer_finds(text, start, cut):
+    end = max(start, len(text) - cut)
+    assert [(m.span(), m.groupdict()) for m in figures.NUMBER_FINDER.finditer(text, start, end)] == \
+        [(m.span(), m.groupdict()) for m in figures.DIGITS.finditer(text, start, end)]

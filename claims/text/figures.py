@@ -22,7 +22,7 @@ from .datephrases import MONTH
 from .currencies import (CN_CURRENCY_AFTER, CN_CURRENCY_BEFORE, CN_CURRENCY_WORDS, CURRENCY_CODES, CURRENCY_SIGN,
                          CURRENCY_SIGNS, CURRENCY_WORDS, currency_of)
 from .normalise import half_width, lower_case
-from .patterns import AtEnd
+from .patterns import AtEnd, FromHeads
 
 # --- Knowledge ---------------------------------------------------------------------------------------
 
@@ -82,6 +82,7 @@ DIGITS = re.compile(
     r"(?P<scale>\s?(?:thousand|million|billion|trillion|lakhs?|crores?)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬]|千(?![瓦米克卡字兆]))?"
     r"(?P<more>多|余|餘|\+)?"
     r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點]|巴仙|(?P<tenths>成)(?![员員本果功为為立绩績就交])(?P<tenth_digit>\d(?!\d))?)?", re.I)
+NUMBER_FINDER = FromHeads(DIGITS)  # from digit to digit: every number begins with one
 # Thousands separated by spaces ("612 483"), where the text writes its numbers so (see _Text.spaced).
 SPACED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 CN_NUMBER = re.compile(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
@@ -240,7 +241,7 @@ class _Text:
 def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
     text = doc.text
     found: list[_Number] = []
-    for match in DIGITS.finditer(text, start, end):
+    for match in NUMBER_FINDER.finditer(text, start, end):
         number, scale = match["number"], (match["scale"] or "").strip()
         if scale.lower() in ("m", "k") and not CURRENCY_SIGN.search(text, max(0, match.start() - 5), match.start()):
             scale = ""  # "5m" is five metres unless it is money

@@ -86,17 +86,20 @@ class FromHeads:
     def __init__(self, pattern: str | re.Pattern, flags: int = 0):
         self.pattern = re.compile(pattern, flags)
         heads = [head for head, _ in _heads(sre_parse.parse(self.pattern.pattern, self.pattern.flags).data)]
-        if self.pattern.flags & re.I or () in heads or len(heads) > HEADS:
+        if () in heads or len(heads) > HEADS:
             raise ValueError(f"{self.pattern.pattern!r} may begin anywhere, or match nothing")
+        if self.pattern.flags & re.I and any(ch.lower() != ch.upper() for head in heads for atom in head
+                                             for ch in atom.replace(r"\d", "")):
+            raise ValueError(f"{self.pattern.pattern!r} ignores case and may begin with a letter")
         if any(len(head) == 1 and head[0].isascii() and head[0].isalpha() for head in heads):
             raise ValueError(f"{self.pattern.pattern!r} may begin with a letter: that stops at most positions of "
                              "English text, where re's own scan is faster")
         self.heads = re.compile("|".join("".join(head) for head in heads))
 
-    def finditer(self, text: str):
-        position = 0
-        while head := self.heads.search(text, position):
-            match = self.pattern.match(text, head.start())
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        position, end = start, len(text) if end is None else end
+        while head := self.heads.search(text, position, end):
+            match = self.pattern.match(text, head.start(), end)
             if match:
                 yield match
                 position = match.end()
