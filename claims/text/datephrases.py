@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from .scripts import HAN
 from .dates import DAY, MONTH as MONTH_PRECISION, YEAR, FuzzyDate
 from .normalise import half_width, lower_case
+from .patterns import FromHeads
 
 MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december"]
@@ -520,6 +521,18 @@ def _script(pattern: re.Pattern) -> str:
 SCRIPTS = [_script(pattern) for _, pattern in DATE_PATTERNS]
 # The text is lowered once (positions kept) and matched case-sensitively: faster than re.I.
 LOWERED = [re.compile(pattern.pattern.replace("[HQ]", "[hq]")) for _, pattern in DATE_PATTERNS]
+
+
+def _finditer(pattern: re.Pattern):
+    """How to find a pattern's matches: where they begin in a few ways (a word, a digit, 月), by jumping from one
+    such beginning to the next (see FromHeads); else by trying every position, as re does."""
+    try:
+        return FromHeads(pattern).finditer
+    except ValueError:
+        return pattern.finditer
+
+
+FINDITER = [_finditer(pattern) for pattern in LOWERED]
 # Words without one of which a kind of phrase cannot occur: a cheap test that spares a scan.
 NEEDS = {
     "relative-month": ("month", "上月", "本月", "下月", "个月", "個月"),
@@ -583,10 +596,10 @@ def dates_in(text: str) -> list[tuple[str, int, int, dict]]:
     taken = bytearray(len(text) + 1)
     hits: list[tuple[int, int, str, dict]] = []
     lowered, moved = _numbered_year_ormonth_number(lower_case(half_width(text)))
-    for (kind, _), pattern, script in zip(DATE_PATTERNS, LOWERED, SCRIPTS):
+    for (kind, _), finditer, script in zip(DATE_PATTERNS, FINDITER, SCRIPTS):
         if script not in run or (kind in NEEDS and not any(word in lowered for word in NEEDS[kind])):
             continue
-        for match in pattern.finditer(lowered):
+        for match in finditer(lowered):
             start, end = match.span()
             start = moved.get(start, start)
             if start < end and not any(taken[start:end]):

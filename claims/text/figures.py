@@ -22,6 +22,7 @@ from .datephrases import MONTH
 from .currencies import (CN_CURRENCY_AFTER, CN_CURRENCY_BEFORE, CN_CURRENCY_WORDS, CURRENCY_CODES, CURRENCY_SIGN,
                          CURRENCY_SIGNS, CURRENCY_WORDS, currency_of)
 from .normalise import half_width, lower_case
+from .patterns import AtEnd, FromHeads
 
 
 
@@ -91,6 +92,7 @@ DIGITS = re.compile(
     r"(?P<scale>\s?(?:thousand|million|billion|trillion|lakhs?|crores?)\b|(?:mn|bn|m|k)\b|[十百千]?[万萬]?[亿億]|[十百千]?[万萬]|千(?![瓦米克卡字兆]))?"
     r"(?P<more>多|余|餘|\+)?"
     r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點]|巴仙|(?P<tenths>成)(?![员員本果功为為立绩績就交])(?P<tenth_digit>\d(?!\d))?)?", re.I)
+NUMBER_FINDER = FromHeads(DIGITS)  # from digit to digit: every number begins with one
 # Thousands separated by spaces ("612 483"), where the text writes its numbers so (see _Text.spaced).
 SPACED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 CN_NUMBER = re.compile(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
@@ -185,6 +187,35 @@ APPROXIMATOR_BEFORE = re.compile(
     re.I)
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\s*$", re.I)
 MONTH_AFTER = re.compile(rf"\s+{MONTH}\b", re.I)
+# What a number's context is tested with, compiled once (each is tried on every number). AtEnd: only where the
+# few characters a match can have stand, at the end of what precedes the number.
+SIGN_BEFORE = AtEnd(CURRENCY_SIGN)
+CN_CURRENCY_JUST_BEFORE = AtEnd(CN_CURRENCY_BEFORE)
+APPROXIMATOR_JUST_BEFORE = AtEnd(APPROXIMATOR_BEFORE)
+ONE_CAPITAL_BEFORE = AtEnd(r"(?<![A-Za-z])[A-Z]$")
+DIGIT_AFTER_SEPARATOR = re.compile(r"[,.]\d")
+NAME_WORD_BEFORE = re.compile(r"(?<=\w )[A-Z][A-Za-z]+ $")
+CAMEL_CASE_BEFORE = re.compile(r"\b[A-Z][a-z]*[A-Z][A-Za-z]* ?$")
+ORDINAL_BEFORE = AtEnd(r"第$")
+LETTER = re.compile(r"[A-Za-z]")
+# An age ("aged 34", 34岁, "34-year-old"), the base of a rate (每萬筆, "per 100,000"), a reading of a bill (三讀) or
+# a trial's instance (二审), an academic year (112學年度).
+AGE_OR_RATE_BEFORE = re.compile(r"\baged\s+(?:between\s+|below\s+|under\s+|over\s+|about\s+)?$|\bage(?: of)?\s+$|"
+                                r"(?:每|\bper|\bevery)\s?$", re.I)
+AGE_READING_OR_SCHOOL_YEAR_AFTER = re.compile(r"\s*(?:岁|歲|-year-old|years? old|学年|學年)|[读讀审審]")
+HOUR_BEFORE = AtEnd(r"[时時点點]$")
+DECIMAL_ONLY = re.compile(r"\d+\.\d+$")
+VERSION_AFTER = re.compile(r"\s?版")
+LEADING_ZERO = re.compile(r"0\d{7,}")
+PHONE_REST_AFTER = re.compile(r"[ -]\d{2,4}[ -]\d{2,4}")
+LINE_START_BEFORE = re.compile(r"(?:^|\n)\s*$")
+CAPITAL_AFTER = re.compile(r" [A-Z]")
+NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s?$")
+QUOTE_CLOSED_AFTER = re.compile(r"[^”」』\"’\s]{0,6}[”」』\"’]")
+RANGE_OR_TIME_AFTER = re.compile(r"[-–/]\d|\.\d|:\d")
+YEAR = re.compile(r"(?:1[5-9]|20)\d{2}")
+PHONE = re.compile(r"\d{3,4}(?:[ -]\d{3,4}){1,3}(?!\d)")
+PHONE_PART_BEFORE = AtEnd(r"\d{3,4}[ -]$")
 
 
 # --- Finding -----------------------------------------------------------------------------------------
@@ -220,7 +251,7 @@ class _Text:
 def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
     text = doc.text
     found: list[_Number] = []
-    for match in DIGITS.finditer(text, start, end):
+    for match in NUMBER_FINDER.finditer(text, start, end):
         number, scale = match["number"], (match["scale"] or "").strip()
         if scale.lower() in ("m", "k") and not CURRENCY_SIGN.search(text, max(0, match.start() - 5), match.start()):
             scale = ""  # "5m" is five metres unless it is money
@@ -484,7 +515,7 @@ def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
 
 
 def _year_like(text: str, number: _Number) -> bool:
-    return bool(re.fullmatch(r"(?:1[5-9]|20)\d{2}", text[number.start:number.end]))
+    return bool(YEAR.fullmatch(text, number.start, number.end))
 
 
 def _small_number(word: str) -> int | None:
@@ -498,19 +529,19 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
     """The figure a number mention states, with its approximator, currency and unit; None if it is none."""
     text = doc.text
     before, after = text[max(0, number.start - 30):number.start], text[number.end:number.end + 16]
-    if _not_a_quantity(text, number, before, after):
+    sign = SIGN_BEFORE.search(before)
+    if _not_a_quantity(text, number, before, after, sign):
         return None
     start, low, high = number.start, number.low, number.high
     currency = ""
-    sign = CURRENCY_SIGN.search(before)
     if sign:
         currency, start = currency_of(sign.group()), number.start - len(sign.group())
         before = before[:len(before) - len(sign.group())]
-    cn_currency = CN_CURRENCY_BEFORE.search(before)
+    cn_currency = CN_CURRENCY_JUST_BEFORE.search(before)
     if cn_currency:
         currency, start = CURRENCY_WORDS[cn_currency.group().strip()], start - len(cn_currency.group())
         before = before[:len(before) - len(cn_currency.group())]
-    approximator = APPROXIMATOR_BEFORE.search(before)
+    approximator = APPROXIMATOR_JUST_BEFORE.search(before)
     if approximator and (approximator.start() == 0 or not before[approximator.start() - 1].isalpha()
                          or HAN.match(approximator.group())):
         word = approximator.group().strip().lower()
@@ -568,60 +599,56 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
     return Figure(start, end, value, value if low else None, value if high else None, unit)
 
 
-def _not_a_quantity(text: str, number: _Number, before: str, after: str) -> bool:
-    """Years, dates, times, durations, ordinals, ranks, enumerations and numbers in names."""
+def _not_a_quantity(text: str, number: _Number, before: str, after: str, sign: re.Match | None) -> bool:
+    """Years, dates, times, durations, ordinals, ranks, enumerations and numbers in names. `sign` is the
+    currency sign that ends `before`, if one does."""
     mention = text[number.start:number.end]
-    labelled = not number.words and not CURRENCY_SIGN.search(before)  # RM1.34 billion is money, not a label
-    if re.search(r"(?<![A-Za-z])[A-Z]$", before) and not number.scaled and not re.search(r"[,.]\d", mention):
+    labelled = not number.words and not sign  # RM1.34 billion is money, not a label
+    if ONE_CAPITAL_BEFORE.search(before) and not number.scaled and not DIGIT_AFTER_SEPARATOR.search(mention):
         return True  # a one-letter sign before a small bare number is a name: "the R2 motorway", not two rand
-    if labelled and not number.percent and re.search(r"(?<=\w )[A-Z][A-Za-z]+ $", before) \
-            and not APPROXIMATOR_BEFORE.search(before):
+    if labelled and not number.percent and NAME_WORD_BEFORE.search(before) \
+            and not APPROXIMATOR_JUST_BEFORE.search(before):
         return True  # a number in a name: "Operation Endgame 2", "Article 5"
-    if labelled and re.search(r"\b[A-Z][a-z]*[A-Z][A-Za-z]* ?$", before):
+    if labelled and CAMEL_CASE_BEFORE.search(before):
         return True  # a version or a name: "LockBit 3.0", "GovCERT 2"
     if labelled and (LABEL_BEFORE.search(before) or before.endswith(("-", "–", "/", "#", "."))):
         return True
-    if number.words and re.search(r"第$", before):
+    if number.words and ORDINAL_BEFORE.search(before):
         return True
-    if re.match(r"[A-Za-z]", after) and not number.words and not number.scaled and not number.percent \
+    if LETTER.match(after) and not number.words and not number.scaled and not number.percent \
             and not MEASURE.match(after):
         return True  # 4G, 5th
     if not number.percent and TIME_WORDS.match(after) and not number.scaled:
         return True
     if ENUMERATED.match(after) or NAMING.match(text, number.end) \
-            or (DIALLED.search(text, max(0, number.start - 60), number.start) and not number.scaled):
+            or (not number.scaled and DIALLED.search(text, max(0, number.start - 60), number.start)):
         return True
-    if re.search(r"\baged\s+(?:between\s+|below\s+|under\s+|over\s+|about\s+)?$|\bage(?: of)?\s+$", before, re.I) \
-            or re.match(r"\s*(?:岁|歲|-year-old|years? old)", after):
-        return True  # an age
-    if re.search(r"(?:每|\bper|\bevery)\s?$", before, re.I):
-        return True  # the base of a rate: 每萬筆, per 100,000
-    if re.match(r"[读讀审審]", after) or (re.search(r"[时時点點]$", before) and re.match(r"分", after)):
-        return True  # 三讀 is a reading of a bill, 二审 a trial's second instance; 10時05分 a time
-    if before.endswith("前") and re.match(r"[位名]", after):
+    if AGE_OR_RATE_BEFORE.search(before) or AGE_READING_OR_SCHOOL_YEAR_AFTER.match(after):
+        return True
+    if HOUR_BEFORE.search(before) and after.startswith("分"):
+        return True  # 10時05分: a time
+    if before.endswith("前") and after.startswith(("位", "名")):
         return True  # 排名前三位: a rank
-    if re.match(r"\s*(?:学年|學年)", after):
-        return True  # 112學年度: an academic year
-    if not number.words and re.match(r"\d+\.\d+$", mention) and re.match(r"\s?版", after):
+    if not number.words and DECIMAL_ONLY.match(mention) and VERSION_AFTER.match(after):
         return True  # 3.0版: a version
-    if not number.words and (re.fullmatch(r"0\d{7,}", mention) or before.endswith("+")
-                             or re.match(r"[ -]\d{2,4}[ -]\d{2,4}", after)):
+    if not number.words and (LEADING_ZERO.fullmatch(mention) or before.endswith("+")
+                             or PHONE_REST_AFTER.match(after)):
         return True  # a phone number
-    if not number.words and number.has_decimal and re.search(r"(?:^|\n)\s*$", before) and re.match(r" [A-Z]", after):
+    if not number.words and number.has_decimal and LINE_START_BEFORE.search(before) and CAPITAL_AFTER.match(after):
         return True  # a section number: "4.1 Cyber threat detections"
-    if not number.words and re.search(r"\b[A-Z][a-z]+,\s?$", before) and re.match(r",", after) and number.value < 120:
+    if not number.words and after.startswith(",") and number.value < 120 and NAME_COMMA_BEFORE.search(before):
         return True  # an age: "Ionescu, 34, was arrested"
-    if QUOTED.search(before) and re.match(r"[^”」』\"’\s]{0,6}[”」』\"’]", after):
+    if QUOTED.search(before) and QUOTE_CLOSED_AFTER.match(after):
         return True  # a number in a quoted name: “两卡”, 「斷網2024」
     if not number.words and not number.percent and not number.scaled:
-        if re.match(r"[-–/]\d|\.\d|:\d", after):
+        if RANGE_OR_TIME_AFTER.match(after):
             return True  # a range's first year, a date, a time, a version
         if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after):
             return True  # the day of a date ("September 23", "29 May")
-        if re.fullmatch(r"(?:1[5-9]|20)\d{2}", mention):
+        if YEAR.fullmatch(mention):
             return True  # a year
-        if " " not in mention and (re.match(r"\d{3,4}(?:[ -]\d{3,4}){1,3}(?!\d)", text[number.start:number.end + 15])
-                                   or re.search(r"\d{3,4}[ -]$", before)):
+        if " " not in mention and (PHONE.match(text[number.start:number.end + 15])
+                                   or PHONE_PART_BEFORE.search(before)):
             return True  # a phone number
     return False
 
