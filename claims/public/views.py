@@ -22,6 +22,9 @@ from claims.text.dates import format_interval
 from claims.text.spans import paragraph
 
 FILTERS = ("verdict", "language", "actor", "date_after", "date_before")  # of ClaimFilterSet, as the API reads them
+# What the form calls each parameter, for a message the reader can place
+LABELS = {"verdict": "Verdict", "language": "Language of the claim", "actor": "Actor", "date_after": "From",
+          "date_before": "To", "page": "Page"}
 PAGE_SIZE = 20
 # JSON inside <script>: no "</script>" or "<!--" can end or bend the element (Django's json_script escapes alike)
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -63,12 +66,15 @@ def fact_checks(request):
             data.setlist(name, values)
     filterset = ClaimFilterSet(data=data, queryset=Claim.objects.published_reviews().order_by(*LIST_ORDERING))
     raw_page = request.GET.get("page", "1")
-    errors = [] if raw_page.isdigit() and 1 <= int(raw_page) < 10**9 else [
-        f"page: a page number from 1, not {raw_page[:50]!r}."]
+    errors = {} if raw_page.isdigit() and 1 <= int(raw_page) < 10**9 else {
+        "page": f"a page number from 1, not {raw_page[:50]!r}."}
     if not filterset.is_valid():
-        errors += [f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()]
-    if errors:
-        return _problem(request, " ".join(errors), 400)
+        errors.update({name: " ".join(messages) for name, messages in filterset.errors.items()})
+    if errors:  # the list's own page, with the form as it was filled in and what is wrong with it
+        return render(request, "public/fact_checks.html", {
+            **_form_context(data), "rows": [], "page": 1, "offset": 0,
+            "errors": " ".join(f"{name}: {LABELS.get(name, name)}: {message}" for name, message in errors.items()),
+        }, status=400)
     page = int(raw_page)
     offset = (page - 1) * PAGE_SIZE
     rows = review_rows(filterset.qs[offset:offset + PAGE_SIZE + 1])  # one more: is there a next page?
@@ -91,10 +97,14 @@ def fact_checks(request):
         "rows": rows[:PAGE_SIZE], "page": page, "offset": offset,
         "next_url": page_url(page + 1) if len(rows) > PAGE_SIZE else "",
         "previous_url": page_url(page - 1) if page > 1 else "",
-        "verdicts": Claim.Verdict.choices, "languages": Language.choices,
-        "chosen": {name: data.getlist(name) for name in FILTERS},
-        "filtered": bool(data),
+        **_form_context(data),
     })
+
+
+def _form_context(data: QueryDict) -> dict:
+    """The filter form's choices and what the reader chose."""
+    return {"verdicts": Claim.Verdict.choices, "languages": Language.choices,
+            "chosen": {name: data.getlist(name) for name in FILTERS}, "filtered": bool(data)}
 
 
 @public_page

@@ -74,8 +74,12 @@ def test_the_filters_are_the_apis(anonymous, client_as, query):
 def test_a_bad_filter_or_page_is_a_400_naming_it(anonymous, query, parameter):
     response = anonymous.get(f"/fact-checks/?{query}")
     assert response.status_code == 400
-    message = re.search(r'<p class="problem">(.*?)</p>', response.content.decode(), re.S)[1]
+    html = response.content.decode()
+    message = re.search(r'<p class="problem"[^>]*>(.*?)</p>', html, re.S)[1]
     assert message.startswith(f"{parameter}: ") and "\n" not in message
+    assert '<form class="filters"' in html  # the form stays, as it was filled in
+    if "date_after=2014-13" in query:
+        assert 'name="date_after" value="2014-13"' in html and message.startswith("date_after: From: ")
 
 
 def test_pages_with_next_and_previous(anonymous, monkeypatch):
