@@ -1,5 +1,8 @@
 """Claims in the admin: the claim form, actors and links inline, and the suggestion actions."""
 
+from functools import reduce
+from operator import or_
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
@@ -16,6 +19,7 @@ from claims.text.dates import format_interval
 from claims.text.figures import parse_figure
 from claims.text.metadata import chinese_script
 from claims.text.scripts import HAN
+from claims.text.search_terms import script_variants
 from claims.text.spans import context
 
 from .annotate import review_view
@@ -186,8 +190,14 @@ class ClaimAdmin(ServiceWrites, HistoryAdmin):
         return f"{claim.kind}: “{claim.quote[:60]}” — {document.title[:60]}" + (f", {date}" if date else "")
 
     def get_search_results(self, request, queryset, search_term):
-        """In an autocomplete, each claim's document comes in the same query (without its text)."""
-        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        """Words as the admin searches them, Chinese in either script (网络安全 finds 網絡安全, as the API's q does); in
+        an autocomplete, each claim's document comes in the same query (without its text)."""
+        found, may_have_duplicates = [], False
+        for variant in script_variants(search_term):
+            matches, duplicates = super().get_search_results(request, queryset, variant)
+            found.append(matches)
+            may_have_duplicates = may_have_duplicates or duplicates
+        queryset = reduce(or_, found)
         if request.resolver_match and request.resolver_match.url_name == "autocomplete":
             queryset = queryset.select_related("document").defer("document__text", "document__search_vector")
         return queryset, may_have_duplicates

@@ -297,3 +297,13 @@ def test_a_document_s_languages_are_chosen_not_typed_as_json(as_role):
     assert document.languages == ["en", "zh-Hant"]
     add = client.get(reverse("admin:claims_document_add")).content.decode()
     assert 'type="checkbox" name="languages" value="zh-Hans"' in add
+
+
+def test_the_link_autocomplete_finds_a_chinese_quote_in_either_script(as_role):
+    document = DocumentFactory(text="两国同意加强網絡安全合作。")
+    traditional = ClaimFactory(document=document, start=4, end=8, quote="網絡安全")
+    other = ClaimFactory()
+    client = as_role("editors")
+    url = reverse("admin:autocomplete") + f"?exclude={other.pk}&app_label=claims&model_name=claimlink&field_name=to_claim"
+    for term in ("网络安全", "網絡安全"):
+        assert [int(r["id"]) for r in client.get(url + f"&term={term}").json()["results"]] == [traditional.pk]
