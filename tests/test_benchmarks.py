@@ -35,6 +35,15 @@ def test_http_benchmark_checks_the_same_rows_and_prints_every_case():
         assert naive_queries > fair_queries or cells[0] == "document_detail"
 
 
+def test_keyset_benchmark_finds_the_numbered_page_by_cursor_for_every_ordering():
+    result = run("benchmarks/keyset_pages.py", "--claims", "3000", "--depth", "1000", "--requests", "1")
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = result.stdout.split("cursor/first\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [row.split()[0] for row in rows] == ["(id)", "date", "-date", "value", "-value", "created", "-created",
+                                                "updated", "-updated"]
+    assert "ordering=date, the deep cursor page's plan" in result.stdout and "ROW(" in result.stdout
+
+
 def test_load_runs_with_2_and_4_workers_have_no_errors_and_lose_no_write():
     result = run("benchmarks/load.py", "--claims", "2000", "--seconds", "3", "--clients", "4")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
