@@ -81,7 +81,7 @@ def main() -> None:
           f"{'cursor/first':>12}")
     for ordering in ORDERINGS:
         base = f"/api/claims/?page_size={PAGE}" + (f"&ordering={ordering}" if ordering else "")
-        walk, next_url = [], f"/api/claims/?pagination=cursor&page_size=1000" + (
+        walk, next_url = [], "/api/claims/?pagination=cursor&page_size=1000" + (
             f"&ordering={ordering}" if ordering else "")
         for _ in range(args.depth // 1000):
             took, body = timed(client, next_url)

@@ -44,6 +44,16 @@ def test_keyset_benchmark_finds_the_numbered_page_by_cursor_for_every_ordering()
     assert "ordering=date, the deep cursor page's plan" in result.stdout and "ROW(" in result.stdout
 
 
+def test_request_profile_prints_every_step_of_a_claim_detail():
+    result = run("benchmarks/profile_request.py", "--claims", "300", "--requests", "20")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "GET /api/claims/" in result.stdout
+    steps = {line.split(" | ")[0][2:]: float(line.split(" | ")[1]) for line in result.stdout.splitlines()
+             if line.startswith("| ") and not line.startswith(("| step", "| ---"))}
+    assert len(steps) == 12 and steps["request (the handler)"] > 0
+    assert 0 < steps["query execution"] < steps["view (DRF dispatch)"] < steps["request (the handler)"]
+
+
 def test_load_runs_with_2_and_4_workers_have_no_errors_and_lose_no_write():
     result = run("benchmarks/load.py", "--claims", "2000", "--seconds", "3", "--clients", "4")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]

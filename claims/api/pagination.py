@@ -140,6 +140,7 @@ class Pagination(BasePagination):
         if isinstance(value, (str, int)) and not isinstance(value, bool):
             try:
                 value = field.to_python(value)
+                field.run_validators(value)  # within the column: digits of a decimal, an id's range
             except (FieldValidationError, TypeError, ValueError, decimal.InvalidOperation):
                 value = None
             if isinstance(value, int) and not isinstance(value, bool) and -2**63 <= value < 2**63:

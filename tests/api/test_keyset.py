@@ -130,6 +130,8 @@ def test_a_bad_cursor_is_a_400_naming_it(client_as, cursor):
 def test_a_value_a_time_or_an_id_that_the_ordering_cannot_hold_is_refused(client_as):
     client = client_as("fact-checkers")
     for ordering, cursor in (("value", _encoded({"order": ["value", "id"], "after": ["NaN", 1]})),
+                             ("value", _encoded({"order": ["value", "id"], "after": ["1e999999", 1]})),
+                             ("-value", _encoded({"order": ["-value", "-id"], "after": ["0.0000001", 1]})),
                              ("created", _encoded({"order": ["created_at", "id"], "after": ["2024-05-01T00:00", 1]})),
                              ("created", "12")):
         response = client.get(f"/api/claims/?ordering={ordering}&cursor={cursor}")
