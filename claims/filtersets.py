@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Language, Source
+from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Language, Source, ordered
 from claims.search import search_actors, search_claims, search_documents
 from claims.text.dates import FuzzyDate
 from claims.text.search_terms import unit_terms
@@ -101,12 +101,17 @@ def _choices(choices):
 
 
 class StableOrderingFilter(filters.OrderingFilter):
-    """Orders as asked, then by id, so that equal values (many claims share a date) never shuffle pages."""
+    """Orders as asked, then by id in the last key's direction, so that equal values (many claims share a date)
+    never shuffle pages; nulls after every value (last ascending, first descending) on any database. An index on
+    (key, id) serves each ordering both ways, and keyset cursors (claims.selectors.keyset_rows) follow it."""
 
     def filter(self, qs, value):
         qs = super().filter(qs, value)
-        if value and not {"id", "-id"} & set(qs.query.order_by):
-            qs = qs.order_by(*qs.query.order_by, "id")
+        if value:
+            terms = [(term.removeprefix("-"), term.startswith("-")) for term in qs.query.order_by]
+            if not {"id", "pk"} & {name for name, _ in terms}:
+                terms.append(("id", terms[-1][1]))
+            qs = qs.order_by(*(ordered(name, descending) for name, descending in terms))
         return qs
 
 

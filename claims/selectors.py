@@ -15,12 +15,13 @@ from itertools import islice
 
 import orjson
 from django.db import connections
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.expressions import OrderBy
 
-from claims.models import Claim, ClaimActor, ClaimLink, Document
+from claims.models import Claim, ClaimActor, ClaimLink, Document, ordered
 from claims.representations import CLAIM_VALUES, claims_shown
 from claims.search import WalkableMatch
-from claims.sql import claim_related_json, ordered_walk
+from claims.sql import claim_related_json, ordered_walk, row_beyond
 
 API_ORDERING = ("document_id", "start", "id")
 
@@ -109,3 +110,72 @@ def page_rows(queryset: QuerySet, offset: int, count: int) -> list:
     if len(ids) < need:
         return list(queryset[offset:need])
     return list(unsearched.filter(pk__in=ids[offset:]))
+
+
+# Keyset pages. A list's order is a few keys and then the id, each ascending or descending; nulls sort after every
+# value (last ascending, first descending: PostgreSQL's own order, which a plain index on the key serves both ways).
+Keys = tuple[tuple[str, bool], ...]  # (field name, descending)
+
+
+def keyset_keys(queryset: QuerySet) -> Keys | None:
+    """The queryset's order as keyset pages follow it: its fields, then the id (added in the last key's direction
+    when missing); None when a term is not a field of the model itself (an expression, a related field)."""
+    meta, keys = queryset.model._meta, []
+    names = {field.attname: field.name for field in meta.concrete_fields} | {"pk": meta.pk.name}
+    for term in queryset.query.order_by:
+        if isinstance(term, str):
+            name, descending = term.removeprefix("-"), term.startswith("-")
+        elif isinstance(term, OrderBy) and isinstance(term.expression, F):
+            name, descending = term.expression.name, term.descending
+        else:
+            return None
+        name = names.get(name, name)
+        if name not in names.values():
+            return None
+        keys.append((name, descending))
+        if name == meta.pk.name:
+            return tuple(keys)
+    return (*keys, (meta.pk.name, keys[-1][1] if keys else False))
+
+
+def keyset_rows(queryset: QuerySet, keys: Keys, after: tuple | None, count: int) -> list:
+    """The first `count` rows of `queryset` in the order `keys` after the row whose keys' values were `after` (None:
+    from the start), with page_rows (so a search's page is still walked for). With one key and then the id in the
+    same direction, the page is read from an index on (key, id) from the bound on: a row comparison, and, past
+    the last value, the nulls by id; otherwise by one condition that spells the order out."""
+    queryset = queryset.order_by(*(ordered(name, descending) for name, descending in keys))
+    if after is None:
+        return page_rows(queryset, 0, count)
+    meta = queryset.model._meta
+    pk_name, last = keys[-1][0], after[-1]
+    if len(keys) != 2 or keys[0][1] != keys[1][1]:
+        return page_rows(queryset.filter(_after(keys, after)), 0, count)
+    (name, descending), value = keys[0], after[0]
+    past_last = {f"{pk_name}__{'lt' if descending else 'gt'}": last}
+    if value is None:  # among the nulls: after them (descending), every value
+        rows = page_rows(queryset.filter(**{f"{name}__isnull": True}, **past_last), 0, count)
+        if descending and len(rows) < count:
+            rows += page_rows(queryset.filter(**{f"{name}__isnull": False}), 0, count - len(rows))
+        return rows
+    field = meta.get_field(name)
+    connection = connections[queryset.db]
+    rows = page_rows(queryset.filter(row_beyond(queryset.model, name, field.get_db_prep_value(value, connection), last,
+                                                descending=descending, using=queryset.db)), 0, count)
+    if field.null and not descending and len(rows) < count:  # the values are done: the nulls follow
+        rows += page_rows(queryset.filter(**{f"{name}__isnull": True}), 0, count - len(rows))
+    return rows
+
+
+def _after(keys: Keys, after: tuple) -> Q:
+    """The rows after `after` in the order `keys`, spelt out key by key with the nulls after every value."""
+    (pk_name, pk_descending), last = keys[-1], after[-1]
+    condition = Q(**{f"{pk_name}__{'lt' if pk_descending else 'gt'}": last})
+    for (name, descending), value in reversed(list(zip(keys[:-1], after[:-1]))):
+        if value is None:
+            same = Q(**{f"{name}__isnull": True})
+            condition = (Q(**{f"{name}__isnull": False}) | (same & condition)) if descending else same & condition
+        else:
+            beyond = Q(**{f"{name}__lt": value}) if descending else (Q(**{f"{name}__gt": value}) |
+                                                                    Q(**{f"{name}__isnull": True}))
+            condition = beyond | (Q(**{name: value}) & condition)
+    return condition

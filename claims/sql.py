@@ -12,7 +12,7 @@ from functools import cache
 
 from django.core.management.color import no_style
 from django.db import connections
-from django.db.models import Model, QuerySet, TextField
+from django.db.models import BooleanField, Model, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
 from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Source
@@ -134,6 +134,19 @@ def ordered_walk(queryset: QuerySet, tsquery, count: int, bound: int) -> list[in
     with connections[prefix.db].cursor() as cursor:
         cursor.execute(sql, (*prefix_params, *tsquery_params, count))
         return [row[0] for row in cursor.fetchall()]
+
+
+# A keyset page's condition: the rows after (or, descending, before) the last one seen in the order (key, id), as
+# one row comparison, which PostgreSQL reads as the bound of an index scan on (key, id) rather than as a filter.
+ROW_BEYOND = "({table}.{key}, {table}.{pk}) {op} (%s, %s)"
+
+
+def row_beyond(model: type[Model], key: str, value, pk, *, descending: bool, using: str = "default") -> RawSQL:
+    """A filter() condition: (key, id) after (value, pk), or before it when `descending`; `value` is not None."""
+    table = _Table(model, connections[using].ops.quote_name)
+    sql = ROW_BEYOND.format(table=table, key=getattr(table, key), pk=getattr(table, model._meta.pk.name),
+                            op="<" if descending else ">")
+    return RawSQL(sql, (value, pk), output_field=BooleanField())
 
 
 def copy_rows(model: type[Model], fields: Sequence[str], rows: Iterable[tuple], using: str = "default") -> None:

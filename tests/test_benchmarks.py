@@ -35,6 +35,25 @@ def test_http_benchmark_checks_the_same_rows_and_prints_every_case():
         assert naive_queries > fair_queries or cells[0] == "document_detail"
 
 
+def test_keyset_benchmark_finds_the_numbered_page_by_cursor_for_every_ordering():
+    result = run("benchmarks/keyset_pages.py", "--claims", "3000", "--depth", "1000", "--requests", "1")
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = result.stdout.split("cursor/first\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [row.split()[0] for row in rows] == ["(id)", "date", "-date", "value", "-value", "created", "-created",
+                                                "updated", "-updated"]
+    assert "ordering=date, the deep cursor page's plan" in result.stdout and "ROW(" in result.stdout
+
+
+def test_request_profile_prints_every_step_of_a_claim_detail():
+    result = run("benchmarks/profile_request.py", "--claims", "300", "--requests", "20")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "GET /api/claims/" in result.stdout
+    steps = {line.split(" | ")[0][2:]: float(line.split(" | ")[1]) for line in result.stdout.splitlines()
+             if line.startswith("| ") and not line.startswith(("| step", "| ---"))}
+    assert len(steps) == 12 and steps["request (the handler)"] > 0
+    assert 0 < steps["query execution"] < steps["view (DRF dispatch)"] < steps["request (the handler)"]
+
+
 def test_load_runs_with_2_and_4_workers_have_no_errors_and_lose_no_write():
     result = run("benchmarks/load.py", "--claims", "2000", "--seconds", "3", "--clients", "4")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]

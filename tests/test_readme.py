@@ -51,13 +51,13 @@ def run(live_server, settings, tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_every_api_example_in_readme_runs_and_finds_what_it_says(run):
     commands = [command for command in _commands() if command.startswith("curl")]
-    assert len(commands) == 5
+    assert len(commands) == 6
     answers = []
     for command in commands:
         status, body = run(command)
         assert status == 200, (command, body[:300])
         answers.append(body)
-    hosts, participants, conflicts, search, export = answers
+    hosts, participants, conflicts, search, export, largest = answers
     hosts = json.loads(hosts)["results"]
     assert hosts and all({"infected", "hosts"} <= set(claim["unit"].lower().split()) for claim in hosts)
     assert json.loads(participants)["results"]
@@ -66,6 +66,11 @@ def test_every_api_example_in_readme_runs_and_finds_what_it_says(run):
     assert any("网络安全" in quote for quote in quotes) and any("網絡安全" in quote for quote in quotes)
     rows = list(csv.DictReader(io.StringIO(export.lstrip("\ufeff"))))
     assert rows and {row["kind"] for row in rows} == {"figure"}
+    largest = json.loads(largest)
+    values = [claim["value"] for claim in largest["results"]]  # nulls first, as descending puts them
+    known = [value for value in values if value is not None]
+    assert len(values) == 5 and values == [None] * (5 - len(known)) + sorted(known, reverse=True)
+    assert "cursor=" in largest["next"] and "ordering=-value" in largest["next"]
 
 
 def _options(program: str) -> str:

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.expressions import OrderBy
 
 from claims.text import dates
 
@@ -14,6 +15,12 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+def ordered(name: str, descending: bool) -> OrderBy:
+    """An order_by() term of the API's lists: nulls after every value (last ascending, first descending, as
+    PostgreSQL's indexes hold them), on any database."""
+    return F(name).desc(nulls_first=True) if descending else F(name).asc(nulls_last=True)
 
 
 class Language(models.TextChoices):

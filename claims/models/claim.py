@@ -143,9 +143,12 @@ class Claim(TimeStampedModel):
         ]
         indexes = [  # one per filter of the API
             models.Index(fields=["kind", "date_start", "date_end"], name="claim_kind_date_idx"),
-            models.Index(fields=["date_start"], name="claim_date_start_idx"),
+            # (key, id): a filter on the key, and each ordering's pages, both ways, from any row on (keyset cursors)
+            models.Index(fields=["date_start", "id"], name="claim_date_start_id_idx"),
             models.Index(fields=["date_end"], name="claim_date_end_idx"),
-            models.Index(fields=["value"], name="claim_value_idx"),
+            models.Index(fields=["value", "id"], name="claim_value_id_idx"),
+            models.Index(fields=["created_at", "id"], name="claim_created_id_idx"),
+            models.Index(fields=["updated_at", "id"], name="claim_updated_id_idx"),
             models.Index(fields=["value_low"], name="claim_value_low_idx"),
             models.Index(fields=["value_high"], name="claim_value_high_idx"),
             models.Index(fields=["language"], name="claim_language_idx"),

@@ -65,6 +65,8 @@ def tool_mistake(failure, case, response) -> str | None:
     body = _body(response)
     if case.method == "GET" and body and set(body) <= RANGE_LOWS:
         return "a range given upside down (date_after later than date_before): a rule across two parameters"
+    if case.method == "GET" and set(body) == {"cursor"}:
+        return "a cursor is opaque: only one the API gave names a row and the ordering, which no pattern can state"
     sent = case.body if isinstance(case.body, dict) else {}
     messages = [message for field, errors in body.items() for message in _messages(errors)
                 if not (message == UNSENT_BLANK and field not in sent)]
