@@ -9,7 +9,7 @@ publication date, not an event.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -325,30 +325,35 @@ POSSESSIVE = re.compile(r"['’]s\b")
 PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:also\s+|now\s+|so far\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t)\b")
 
 
-def _reported_lead_date(text: str, sentence: tuple[int, int], dated: list[DatedPhrase], later: list[DatedPhrase],
-                        ) -> DatedPhrase | None:
+def _occurrence_after(text: str, sentences: list[tuple[int, int]], number: int, phrases: list[DatedPhrase],
+                      until: date | None) -> DatedPhrase | None:
+    """The date of what a lead reports, as the two sentences after it give it: their first day or month phrase
+    that is no "since", no statement's day ("said on Tuesday") and ends by `until`."""
+    end, window = sentences[number][1], sentences[min(number + 2, len(sentences) - 1)][1]
+    return next((d for d in phrases if end <= d.start < window and not d.since and d.date.precision != "year"
+                 and (until is None or d.date.end <= until)
+                 and not STATEMENT_DATE.search(text, max(0, d.start - 40), d.start)), None)
+
+
+def _reported_lead_date(text: str, sentences: list[tuple[int, int]], number: int, dated: list[DatedPhrase],
+                        phrases: list[DatedPhrase]) -> DatedPhrase | None:
     """A lead that reports in the perfect what was done, dated only by the day it was told ("Police have
     arrested 57 people, officials said on Tuesday"), takes the date of the occurrence the next sentences give
-    ("The raids, carried out from Nov. 9 to 15, ..."): the first day or month phrase up to the statement's day."""
+    ("The raids, carried out from Nov. 9 to 15, ..."), up to the statement's day."""
+    sentence = sentences[number]
     if not dated or not PERFECT.search(text, *sentence):
         return None
     if not all(STATEMENT_DATE.search(text, max(sentence[0], d.start - 40), d.start) for d in dated):
         return None
-    told = max(d.date.end for d in dated)
-    return next((d for d in later if not d.since and d.date.precision != "year" and d.date.end <= told
-                 and not STATEMENT_DATE.search(text, max(0, d.start - 40), d.start)), None)
+    return _occurrence_after(text, sentences, number, phrases, max(d.date.end for d in dated))
 
 
 def _undated_lead(text: str, sentences: list[tuple[int, int]], number: int, phrases: list[DatedPhrase],
                   published: FuzzyDate | None) -> list[Event]:
     """The event of a lead that tells in the perfect what was done and names no date ("Four people have been
-    arrested and charged ..."), dated by the first day or month the next two sentences give up to publication."""
-    start, end = sentences[number]
-    window = sentences[min(number + 2, len(sentences) - 1)][1]
-    occurred = next((d for d in phrases if end <= d.start < window and not d.since and d.date.precision != "year"
-                     and (published is None or d.date.end <= published.end)
-                     and not STATEMENT_DATE.search(text, max(0, d.start - 40), d.start)), None)
-    start, end = _trim(text, start, end)
+    arrested and charged ..."), dated by the occurrence the next two sentences give up to publication."""
+    occurred = _occurrence_after(text, sentences, number, phrases, published.end if published else None)
+    start, end = _trim(text, *sentences[number])
     if occurred is None or start >= end:
         return []
     return [Event(start, end, occurred.start_date, "Dated by the sentences after it.")]
@@ -462,9 +467,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
             events += _undated_lead(text, sentences, undated_lead, phrases, published)
         elif lead_sentence is not None:
             number, first, dated = lead_sentence
-            window = sentences[min(number + 2, len(sentences) - 1)][1]
-            later = [p for p in phrases if sentences[number][1] <= p.start < window]
-            occurred = _reported_lead_date(text, sentences[number], dated, later)
+            occurred = _reported_lead_date(text, sentences, number, dated, phrases)
             if occurred is not None:
                 for index in range(first, len(events)):
                     if events[index].start >= sentences[number][1]:
