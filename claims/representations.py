@@ -34,7 +34,7 @@ def figure(value: Decimal | None) -> Decimal | None:
     return None if value is None else Decimal(unpadded(value))
 
 
-def _datetime(value: datetime, zone) -> str:
+def shown_datetime(value: datetime, zone) -> str:
     """As DRF writes it: ISO 8601 in the current time zone, UTC as Z."""
     value = value.astimezone(zone).isoformat()
     return value[:-6] + "Z" if value.endswith("+00:00") else value
@@ -106,8 +106,8 @@ CLAIM_FIELDS = (
     ClaimField("detached", writable=False),
     ClaimField("actors", related=True, cell=_json_cell),  # [{role, id, slug, name}]
     ClaimField("links", related=True, writable=False, cell=_json_cell),  # [{id, claim, relation, status}]
-    ClaimField("created_at", show=_datetime, zoned=True, writable=False),
-    ClaimField("updated_at", show=_datetime, zoned=True, writable=False),
+    ClaimField("created_at", show=shown_datetime, zoned=True, writable=False),
+    ClaimField("updated_at", show=shown_datetime, zoned=True, writable=False),
 )
 
 CLAIM_FIELD_NAMES = [field.name for field in CLAIM_FIELDS]

@@ -17,11 +17,13 @@ import orjson
 from django.db import connections
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import OrderBy
+from django.utils import timezone
 
-from claims.models import Claim, ClaimActor, ClaimLink, ordered
-from claims.representations import CLAIM_VALUES, claims_shown
+from claims.models import Claim, ClaimActor, ClaimLink, Document, ordered
+from claims.representations import CLAIM_VALUES, claims_shown, shown_datetime
 from claims.search import WalkableMatch
-from claims.sql import RowDicts, claim_related_json, late_read, ordered_walk, row_beyond
+from claims.sql import RowDicts, claim_related_json, late_read, ordered_walk, row_beyond, rows_by_id
+from claims.text.dates import format_interval
 
 API_ORDERING = ("document_id", "start", "id")
 
@@ -74,9 +76,13 @@ def claim_representations(rows: Iterable[dict]) -> list[dict]:
 
 
 def claim_representation(pk: int) -> dict | None:
-    """One claim as the API shows it, or None when there is no such claim."""
-    found = claim_representations(claim_values(Claim.objects.filter(pk=pk)))
+    """One claim as the API shows it, or None when there is no such claim (the query compiled once: rows_by_id)."""
+    found = claim_representations(rows_by_id(_one_claim, pk, Claim.objects.db))
     return found[0] if found else None
+
+
+def _one_claim(pk: int, using: str) -> QuerySet:
+    return claim_values(Claim.objects.using(using).filter(pk=pk))
 
 
 def claim_representations_streamed(queryset: QuerySet, chunk_size: int = 2000) -> Iterator[dict]:
@@ -84,6 +90,41 @@ def claim_representations_streamed(queryset: QuerySet, chunk_size: int = 2000) -
     rows = claim_values(queryset).iterator(chunk_size=chunk_size)
     while chunk := list(islice(rows, chunk_size)):
         yield from claim_representations(chunk)
+
+
+# A document's detail as DocumentDetailSerializer shows it (a test holds them equal), read as values() rows: the
+# document's own, its sources' slugs, and its claims in brief, each query compiled once (rows_by_id).
+_DOCUMENT_VALUES = ("id", "title", "source__slug", "published_start", "published_end", "published_precision",
+                    "languages", "url", "updated_at", "republished_from__slug", "byline", "filename", "text",
+                    "content_hash", "main_ranges", "duplicate_ranges", "imported_at")
+_CLAIM_BRIEF = ("id", "kind", "status", "start", "end", "quote")
+
+
+def document_representation(pk: int) -> dict | None:
+    """One document's detail as the API shows it, or None when there is no such document."""
+    using = Document.objects.db
+    found = rows_by_id(_one_document, pk, using)
+    if not found:
+        return None
+    row, zone = found[0], timezone.get_current_timezone()
+    return {
+        "id": row["id"], "title": row["title"], "source": row["source__slug"],
+        "published": format_interval(row["published_start"], row["published_end"], row["published_precision"]),
+        "published_precision": row["published_precision"], "languages": row["languages"], "url": row["url"],
+        "updated_at": shown_datetime(row["updated_at"], zone), "republished_from": row["republished_from__slug"],
+        **{name: row[name] for name in ("byline", "filename", "text", "content_hash", "main_ranges",
+                                        "duplicate_ranges")},
+        "imported_at": row["imported_at"] and shown_datetime(row["imported_at"], zone),
+        "claims": rows_by_id(_document_claims, pk, using),
+    }
+
+
+def _one_document(pk: int, using: str) -> QuerySet:
+    return Document.objects.using(using).filter(pk=pk).values(*_DOCUMENT_VALUES)
+
+
+def _document_claims(pk: int, using: str) -> QuerySet:
+    return Claim.objects.using(using).filter(document_id=pk).order_by("start", "id").values(*_CLAIM_BRIEF)
 
 
 # A page of a claim search ending within the first WALK_PAGE_END matches is first looked for by an ordered walk

@@ -8,7 +8,7 @@ Templates name a model as {Claim} (its table) and a field as {Claim.start} (its 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from django.core.exceptions import EmptyResultSet
@@ -224,24 +224,61 @@ class RowDicts(ValuesIterable):
 
     def __iter__(self):
         queryset = self.queryset
-        query, connection = queryset.query, connections[queryset.db]
-        compiler = query.get_compiler(queryset.db)
+        compiler = queryset.query.get_compiler(queryset.db)
         try:
             sql, params = compiler.as_sql()
         except EmptyResultSet:
             return iter(())
-        names = [*query.extra_select, *query.values_select, *query.annotation_select]
-        converters = compiler.get_converters([expression for expression, _, _ in compiler.select[:compiler.col_count]])
-        with connection.cursor() as cursor:
-            if _utc_session(connection):
-                cursor.cursor.adapters.register_loader("timestamptz", TimestamptzLoader)
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        if compiler.has_extra_select:
-            rows = [row[:compiler.col_count] for row in rows]
-        if converters:
-            rows = compiler.apply_converters(rows, converters)
-        return (dict(zip(names, row)) for row in rows)
+        return iter(_fetched(_Compiled(compiler, sql, params), params))
+
+
+class _Compiled:
+    """A values() query's SQL with what reading its rows needs: the names, the converters, the compiler."""
+
+    def __init__(self, compiler, sql: str, params: tuple):
+        query = compiler.query
+        self.compiler, self.sql, self.params, self.using = compiler, sql, tuple(params), compiler.using
+        self.names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        self.converters = compiler.get_converters([expression for expression, _, _ in
+                                                   compiler.select[:compiler.col_count]])
+
+
+def _fetched(compiled: _Compiled, params) -> list[dict]:
+    connection, compiler = connections[compiled.using], compiled.compiler
+    with connection.cursor() as cursor:
+        if _utc_session(connection):
+            cursor.cursor.adapters.register_loader("timestamptz", TimestamptzLoader)
+        cursor.execute(compiled.sql, params)
+        rows = cursor.fetchall()
+    if compiler.has_extra_select:
+        rows = [row[:compiler.col_count] for row in rows]
+    if compiled.converters:
+        rows = compiler.apply_converters(rows, compiled.converters)
+    return [dict(zip(compiled.names, row)) for row in rows]
+
+
+# A detail's query is the same for every id but the id: built and compiled once per database (a claim's took 0.6
+# ms to build and compile, half of a detail's time in process, for 0.3 ms in PostgreSQL), then run with the id.
+_ID_MARK = -7_340_032_971_113  # an id no row has, to find the id among the compiled query's parameters
+
+
+def rows_by_id(values: Callable[[int, str], QuerySet], pk: int, using: str) -> list[dict]:
+    """The rows of the values() queryset values(pk, using) (as RowDicts reads them), `values` built
+    and compiled once per database: `values` must give the same query for every id but the id, which appears
+    exactly once among its parameters (checked when compiled)."""
+    compiled, at = _compiled_by_id(values, using)
+    return _fetched(compiled, (*compiled.params[:at], pk, *compiled.params[at + 1:]))
+
+
+@cache
+def _compiled_by_id(values: Callable[[int, str], QuerySet], using: str) -> tuple[_Compiled, int]:
+    queryset = values(_ID_MARK, using)
+    compiler = queryset.query.get_compiler(using)
+    sql, params = compiler.as_sql()
+    marks = [number for number, param in enumerate(params) if param == _ID_MARK]
+    if len(marks) != 1:
+        raise ValueError(f"{values.__qualname__}: the id must appear once among the query's parameters")
+    return _Compiled(compiler, sql, params), marks[0]
 
 
 def _utc_session(connection) -> bool:

@@ -53,3 +53,33 @@ def test_psycopgs_own_loader_only_where_the_session_reads_utc():
     finally:
         with connection.cursor() as cursor:
             cursor.execute("SET TimeZone TO 'UTC'")
+
+
+def test_rows_by_id_compiles_once_and_reads_each_id():
+    from claims.sql import _compiled_by_id, rows_by_id
+
+    claims = ClaimFactory.create_batch(3)
+    built = []
+
+    def one(pk, using):
+        built.append(pk)
+        return claim_values(Claim.objects.using(using).filter(pk=pk))
+
+    for claim in claims:
+        assert rows_by_id(one, claim.pk, "default") == list(claim_values(Claim.objects.filter(pk=claim.pk)))
+    assert rows_by_id(one, 987654321, "default") == []
+    assert len(built) == 1 and _compiled_by_id.cache_info().currsize >= 1
+
+
+def test_rows_by_id_refuses_a_query_where_the_id_is_not_one_parameter():
+    from claims.sql import rows_by_id
+
+    def twice(pk, using):
+        return Claim.objects.using(using).filter(pk=pk, document_id=pk).values("id")
+
+    def absent(pk, using):
+        return Claim.objects.using(using).values("id")
+
+    for values in (twice, absent):
+        with pytest.raises(ValueError, match="the id must appear once"):
+            rows_by_id(values, 1, "default")

@@ -12,7 +12,9 @@ from rest_framework.status import HTTP_304_NOT_MODIFIED
 from claims.filtersets import ActorFilterSet, ClaimFilterSet, ClaimLinkFilterSet, DocumentFilterSet, SourceFilterSet
 from claims.models import Actor, Claim, ClaimLink, Document, Source
 from claims.reviews import claim_review, published_review, published_review_problem
-from claims.selectors import API_ORDERING, claim_representation, claim_representations, claim_values
+from claims.selectors import (
+    API_ORDERING, claim_representation, claim_representations, claim_values, document_representation,
+)
 from claims.services.catalog import actor_save, source_save
 from claims.services.claims import claim_create, claim_update, may_set_status
 from claims.services.documents import TEXT_FIXED, DocumentInput, ImportRefused, document_create, document_update
@@ -123,6 +125,16 @@ class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelView
         brief = Claim.objects.order_by("start", "id").only("id", "document_id", "kind", "status", "start", "end",
                                                             "quote")
         return documents.defer("search_vector").prefetch_related(Prefetch("claims", queryset=brief))
+
+    def represent(self, instance):
+        return document_representation(instance.pk)
+
+    def retrieve_representation(self):
+        """Two queries compiled once (claims.selectors), not the instance and DocumentDetailSerializer."""
+        data = document_representation(_pk(self))
+        if data is None:
+            raise NotFound("No document with this id.")
+        return data
 
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):

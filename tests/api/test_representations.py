@@ -145,3 +145,30 @@ def test_the_benchmark_floor_answers_what_the_api_answers(varied_claims, client_
     exported = [exact(line) for line in floor("/export", value_max="1").splitlines()]
     api_export = b"".join(client.get("/api/claims/?format=jsonl&value_max=1").streaming_content).splitlines()
     assert exported == [exact(line) for line in api_export] and exported
+
+
+def test_a_documents_detail_equals_its_serializer_and_is_read_in_two_queries(django_assert_num_queries):
+    """The document detail comes from claims.selectors.document_representation, not the serializer; both show the
+    same fields, in the same order, with the same values, for documents with and without every optional part."""
+    from claims.api.serializers import DocumentDetailSerializer
+    from claims.models import Document
+    from claims.selectors import document_representation
+    from tests.factories import SourceFactory
+
+    full = DocumentFactory(republished_from=SourceFactory(), byline="Staff", url="https://example.org/a",
+                           published_start=date(2013, 10, 1), published_end=date(2013, 12, 31),
+                           published_precision="month", languages=["en", "zh-Hans"], main_ranges=[[0, 5]],
+                           duplicate_ranges=[[6, 8, 0]])
+    Document.objects.filter(pk=full.pk).update(imported_at="2024-05-06T07:08:09.123456Z")
+    ClaimFactory(document=full, start=3, end=5)
+    ClaimFactory(document=full, start=0, end=2)
+    bare = DocumentFactory(source=None, published_start=None, published_end=None, published_precision="",
+                           languages=[])
+    for document in (full, bare):
+        instance = Document.objects.prefetch_related("claims").get(pk=document.pk)
+        expected = exact(dumps(DocumentDetailSerializer(instance).data))
+        with django_assert_num_queries(2):
+            shown = document_representation(document.pk)
+        assert exact(dumps(shown)) == expected and list(shown) == list(expected)
+    assert [claim["start"] for claim in document_representation(full.pk)["claims"]] == [0, 3]
+    assert document_representation(987654321) is None
