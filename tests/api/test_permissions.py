@@ -98,3 +98,22 @@ def test_throttling_answers_429(client_as, monkeypatch, anon_read):
     client = client_as("anonymous")
     statuses = [client.get("/api/sources/").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
+
+
+def test_throttles_count_per_window_with_retry_after(client_as, monkeypatch, anon_read):
+    """Each client is counted per window of the rate's period: the request over the rate is a 429 whose Retry-After
+    is the rest of the window; the next window starts afresh; a user's count is the user's own, and anonymous
+    requests never count against the users' rate."""
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "2/minute", "user": "3/minute"})
+    now = [600.0 + 45]  # 45 s into a minute
+    monkeypatch.setattr(SimpleRateThrottle, "timer", lambda self: now[0])
+    anonymous, reader = client_as("anonymous"), client_as("fact-checkers")
+    assert [anonymous.get("/api/sources/").status_code for _ in range(3)] == [200, 200, 429]
+    refused = anonymous.get("/api/sources/")
+    assert refused.status_code == 429 and refused.headers["Retry-After"] == "15"
+    assert [reader.get("/api/sources/").status_code for _ in range(4)] == [200, 200, 200, 429]
+    now[0] = 660.0  # the next minute
+    assert [anonymous.get("/api/sources/").status_code for _ in range(3)] == [200, 200, 429]
+    assert reader.get("/api/sources/").status_code == 200
