@@ -83,3 +83,30 @@ def test_rows_by_id_refuses_a_query_where_the_id_is_not_one_parameter():
     for values in (twice, absent):
         with pytest.raises(ValueError, match="the id must appear once"):
             rows_by_id(values, 1, "default")
+
+
+def test_details_run_prepared_unless_switched_off(client_as, anon_read, settings):
+    """A claim's and a document's detail run as prepared statements (PostgreSQL plans them once); with
+    CLAIMTRACK_PREPARED_DETAILS off nothing is prepared; the answers are the same either way."""
+    claim = ClaimFactory()
+    client = client_as("anonymous")
+
+    def prepared() -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements WHERE NOT from_sql")
+            return [row[0] for row in cursor.fetchall()]
+
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    connection.connection._prepared.clear()  # psycopg's record of what it prepared, now gone on the server
+    settings.CLAIMTRACK_PREPARED_DETAILS = False
+    plain = [client.get(f"/api/claims/{claim.pk}/").json(), client.get(f"/api/documents/{claim.document_id}/").json()]
+    assert prepared() == []
+    settings.CLAIMTRACK_PREPARED_DETAILS = True
+    for _ in range(3):
+        answers = [client.get(f"/api/claims/{claim.pk}/").json(),
+                   client.get(f"/api/documents/{claim.document_id}/").json()]
+        assert answers == plain
+    statements = prepared()
+    assert len(statements) == 3  # the claim, the document, the document's claims
+    assert any('FROM "claims_claim" WHERE "claims_claim"."id" = $1' in statement for statement in statements)
