@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.core.management.color import no_style
 from django.db import connections
+from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import BooleanField, Model, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.query import ValuesIterable
@@ -22,9 +23,10 @@ from django.db.models.query import ValuesIterable
 from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Source
 
 try:
+    import psycopg
     from psycopg.types.datetime import TimestamptzLoader
 except ImportError:  # psycopg is the PostgreSQL driver; other databases do without it
-    TimestamptzLoader = None
+    psycopg = TimestamptzLoader = None
 
 HistoricalClaim = Claim.history.model
 
@@ -221,16 +223,19 @@ def snapshot_read_only(using: str = "default") -> None:
 # shown the same way. Everything else is Django's own: the compiled SQL, the cursor with its execute wrappers
 # and error translation, the converters other databases need.
 class RowDicts(ValuesIterable):
-    """A values() queryset's rows as dicts, as ValuesIterable gives them (set as its _iterable_class)."""
+    """A values() queryset's rows as dicts, as ValuesIterable gives them (set as its _iterable_class), run as a
+    prepared statement; a streamed read (iterator(), the exports) is ValuesIterable's own, in chunks."""
 
     def __iter__(self):
+        if self.chunked_fetch:
+            return super().__iter__()
         queryset = self.queryset
         compiler = queryset.query.get_compiler(queryset.db)
         try:
             sql, params = compiler.as_sql()
         except EmptyResultSet:
             return iter(())
-        return iter(_fetched(_Compiled(compiler, sql, params), params))
+        return iter(_fetched(_Compiled(compiler, sql, params), params, prepare=True))
 
 
 class _Compiled:
@@ -246,10 +251,14 @@ class _Compiled:
 
 def _fetched(compiled: _Compiled, params, *, prepare: bool = False) -> list[dict]:
     connection, compiler = connections[compiled.using], compiled.compiler
-    prepared = prepare and settings.CLAIMTRACK_PREPARED_DETAILS and connection.vendor == "postgresql" and (
-        connection.close_if_health_check_failed() or connection.ensure_connection() or _utc_session(connection))
-    with (_preparing_cursor(connection) if prepared else connection.cursor()) as cursor:
-        if _utc_session(connection):
+    utc = False
+    if connection.vendor == "postgresql":
+        connection.close_if_health_check_failed()  # what connection.cursor() does first
+        connection.ensure_connection()
+        utc = _utc_session(connection)
+    preparing = prepare and utc and settings.CLAIMTRACK_PREPARED_STATEMENTS
+    with (_preparing_cursor(connection) if preparing else connection.cursor()) as cursor:
+        if utc:
             cursor.cursor.adapters.register_loader("timestamptz", TimestamptzLoader)
         cursor.execute(compiled.sql, params)
         rows = cursor.fetchall()
@@ -260,42 +269,42 @@ def _fetched(compiled: _Compiled, params, *, prepare: bool = False) -> list[dict
     return [dict(zip(compiled.names, row)) for row in rows]
 
 
-# Prepared statements for details (PostgreSQL). Django binds parameters on the client and never prepares, so
-# PostgreSQL parses and plans each query anew: for a claim's detail (its actors and links from subqueries) that
-# took 0.55 of the 0.65 ms the query cost at a million claims; prepared, with the id bound on the server, 0.13 ms.
-# A detail's plan is the same for any id (a lookup by primary key), so the generic plan PostgreSQL settles on is
-# the right one. Connection poolers in transaction mode (PgBouncer before 1.21) lose prepared statements between
-# transactions: set CLAIMTRACK_PREPARED_DETAILS=false behind one.
-if TimestamptzLoader is not None:
-    import psycopg
-
-    class _PreparingCursor(psycopg.Cursor):
-        """psycopg's cursor that binds on the server and prepares every query it runs (kept per connection)."""
-
-        def execute(self, query, params=None, *, prepare=None, binary=None):
-            return super().execute(query, params, prepare=True, binary=binary)
-
-
-_ONLY_WHEN_ASKED = 2**31
+# Prepared statements (PostgreSQL). Django binds parameters on the client and never prepares, so PostgreSQL parses
+# and plans each query anew: for a claim's detail (its actors and links from subqueries) that took 0.55 of the
+# 0.65 ms the query cost at a million claims; prepared, with the id bound on the server, 0.13 ms. A page of 100
+# claims filtered by actor or by value: 3.3 ms, prepared 2.6. As psycopg does by default (and the benchmark's
+# floor with it), a query is prepared once it has run PREPARE_AFTER times on a connection, which keeps up to 100,
+# known by their SQL: the same filters with other values are the same statement. After 5 runs PostgreSQL may
+# keep a generic plan, one for any values, where it estimates that it costs no more than the plans made for the
+# values given; a detail's (a lookup by primary key) is the same for any id. Set
+# CLAIMTRACK_PREPARED_STATEMENTS=false behind a connection pooler in transaction mode (PgBouncer before 1.21),
+# which loses them between transactions, or where a generic plan misleads; restart the workers after a migration
+# changes a column they read.
+PREPARE_AFTER = 5
 
 
 def _preparing_cursor(connection):
-    """A _PreparingCursor on Django's connection, wrapped as Django wraps its own cursors (query logging, execute
-    wrappers, database errors as Django's), after Django's health check: BaseDatabaseWrapper.cursor() with
-    another cursor class."""
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
+    """A psycopg cursor that binds on the server, on Django's connection, wrapped as Django wraps its own (query
+    logging, execute wrappers, database errors as Django's): BaseDatabaseWrapper.cursor() with another cursor
+    class. Django sets no threshold, which turns psycopg's preparing off; Django's own cursors bind on the client
+    and never prepare, so the threshold set here is for these cursors only."""
     with connection.wrap_database_errors:
-        # Django sets no threshold, which turns psycopg's preparing off; this one prepares only what is asked for
-        # (Django's own cursors bind on the client and never prepare)
-        connection.connection.prepare_threshold = _ONLY_WHEN_ASKED
-        cursor = _PreparingCursor(connection.connection)
-    return connection.make_debug_cursor(cursor) if connection.queries_logged else connection.make_cursor(cursor)
+        connection.connection.prepare_threshold = PREPARE_AFTER
+        cursor = psycopg.Cursor(connection.connection)
+    return _ComposingDebugWrapper(cursor, connection) if connection.queries_logged else connection.make_cursor(cursor)
+
+
+class _ComposingDebugWrapper(CursorDebugWrapper):
+    """Django's query log (DEBUG, tests) with a prepared query's values in place, as for Django's own queries:
+    SQL that runs again as it reads (psycopg would log $1, $2)."""
+
+    def execute(self, sql, params=None):
+        with self.debug_sql(self.db.ops.compose_sql(sql, params) if params else sql, params):
+            return CursorWrapper.execute(self, sql, params)
 
 
 # A detail's query is the same for every id but the id: built and compiled once per database (a claim's took 0.6
-# ms to build and compile, half of a detail's time in process, for 0.3 ms in PostgreSQL), then run with the id,
-# prepared.
+# ms to build and compile, half of a detail's time in process), then run with the id.
 _ID_MARK = -7_340_032_971_113  # an id no row has, to find the id among the compiled query's parameters
 
 

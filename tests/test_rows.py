@@ -85,9 +85,12 @@ def test_rows_by_id_refuses_a_query_where_the_id_is_not_one_parameter():
             rows_by_id(values, 1, "default")
 
 
-def test_details_run_prepared_unless_switched_off(client_as, anon_read, settings):
-    """A claim's and a document's detail run as prepared statements (PostgreSQL plans them once); with
-    CLAIMTRACK_PREPARED_DETAILS off nothing is prepared; the answers are the same either way."""
+def test_pages_and_details_run_prepared_unless_switched_off(client_as, anon_read, settings):
+    """A claim's and a document's detail and a page of claims run as prepared statements once they have run
+    PREPARE_AFTER times (PostgreSQL plans them once); with CLAIMTRACK_PREPARED_STATEMENTS off nothing is prepared;
+    the answers are the same either way."""
+    from claims.sql import PREPARE_AFTER
+
     claim = ClaimFactory()
     client = client_as("anonymous")
 
@@ -99,14 +102,18 @@ def test_details_run_prepared_unless_switched_off(client_as, anon_read, settings
     with connection.cursor() as cursor:
         cursor.execute("DEALLOCATE ALL")
     connection.connection._prepared.clear()  # psycopg's record of what it prepared, now gone on the server
-    settings.CLAIMTRACK_PREPARED_DETAILS = False
-    plain = [client.get(f"/api/claims/{claim.pk}/").json(), client.get(f"/api/documents/{claim.document_id}/").json()]
+    settings.CLAIMTRACK_PREPARED_STATEMENTS = False
+    paths = [f"/api/claims/{claim.pk}/", f"/api/documents/{claim.document_id}/", "/api/claims/?kind=figure"]
+    plain = [client.get(path).json() for path in paths]
+    for _ in range(PREPARE_AFTER):
+        assert [client.get(path).json() for path in paths] == plain
     assert prepared() == []
-    settings.CLAIMTRACK_PREPARED_DETAILS = True
-    for _ in range(3):
-        answers = [client.get(f"/api/claims/{claim.pk}/").json(),
-                   client.get(f"/api/documents/{claim.document_id}/").json()]
-        assert answers == plain
+    settings.CLAIMTRACK_PREPARED_STATEMENTS = True
+    for _ in range(PREPARE_AFTER):  # run that many times, the next run prepares
+        assert [client.get(path).json() for path in paths] == plain
+    assert prepared() == []
+    assert [client.get(path).json() for path in paths] == plain
     statements = prepared()
-    assert len(statements) == 3  # the claim, the document, the document's claims
+    assert len(statements) == 4  # the claim, the document, the document's claims, the page
     assert any('FROM "claims_claim" WHERE "claims_claim"."id" = $1' in statement for statement in statements)
+    assert any('WHERE "claims_claim"."kind" = $1' in statement for statement in statements)

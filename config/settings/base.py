@@ -125,9 +125,9 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), 1):
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["claims.db.routing.PrimaryReplicaRouter"]
     MIDDLEWARE.append("claims.db.routing.PrimaryPinningMiddleware")
-# Details' queries run as prepared statements on PostgreSQL (claims/sql.py); false behind a connection pooler in
-# transaction mode, which loses them between transactions.
-CLAIMTRACK_PREPARED_DETAILS = env_bool("CLAIMTRACK_PREPARED_DETAILS", True)
+# Pages and details of claims and documents run as prepared statements on PostgreSQL (claims/sql.py); false behind
+# a connection pooler in transaction mode, which loses them between transactions.
+CLAIMTRACK_PREPARED_STATEMENTS = env_bool("CLAIMTRACK_PREPARED_STATEMENTS", True)
 CLAIMTRACK_PIN_SECONDS = int(os.environ.get("CLAIMTRACK_PIN_SECONDS", "10"))  # read-your-writes window
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
