@@ -218,10 +218,10 @@ def snapshot_read_only(using: str = "default") -> None:
 #
 # Django's ValuesIterable reads a page of claims through a chunked fetch and, on PostgreSQL, a timestamptz loader
 # written in Python (it sets the tzinfo of each time psycopg has already read in the session's zone, UTC): a page
-# of 100 claims at a million claims took 4.8 ms in process that way, 4.3 ms this way. RowDicts gives the same dicts from one
-# fetchall, through psycopg's own loader (in C) when the session's zone is Django's, UTC: the same instants,
-# shown the same way. Everything else is Django's own: the compiled SQL, the cursor with its execute wrappers
-# and error translation, the converters other databases need.
+# of 100 claims at a million claims took 4.8 ms in process that way, 4.3 ms this way. RowDicts gives the same
+# dicts from one fetchall, through psycopg's own loader (in C) when the session's zone is Django's, UTC: the same
+# instants, shown the same way. Everything else is Django's own: the compiled SQL, the cursor with its execute
+# wrappers and error translation, the converters other databases need.
 class RowDicts(ValuesIterable):
     """A values() queryset's rows as dicts, as ValuesIterable gives them (set as its _iterable_class), run as a
     prepared statement; a streamed read (iterator(), the exports) is ValuesIterable's own, in chunks."""
