@@ -1,5 +1,7 @@
 """Patterns tried only where they can match find what the whole search finds (property-based)."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -58,7 +60,7 @@ def test_from_heads_finds_what_finditer_finds(text):
             [(m.span(), m.groupdict()) for m in pattern.finditer(text)], pattern.pattern
 
 
-@pytest.mark.parametrize("pattern", [r"\w+day", r"(?:on )?\d*", r"(?i)from \d", r"a\s", r".x"])
+@pytest.mark.parametrize("pattern", [r"\w+day", r"(?:on )?\d*", r"(?i)from \d", r"a\s", r".x", r"(?P<d>\d)x(?P=d)"])
 def test_from_heads_refuses_patterns_it_cannot_narrow(pattern):
     with pytest.raises(ValueError):
         FromHeads(pattern)
@@ -76,3 +78,12 @@ def test_the_number_finder_finds_what_finditer_finds(text, start, cut):
     end = max(start, len(text) - cut)
     assert [(m.span(), m.groupdict()) for m in figures.NUMBER_FINDER.finditer(text, start, end)] == \
         [(m.span(), m.groupdict()) for m in figures.DIGITS.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize("pattern", [re.compile(r"(?<![\d年])(?P<month>1[0-2]|[1-9])月"),
+                                     re.compile(r"(?<!\d) 20 \d\d  # a year, looked back at from its first digit", re.X)])
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("0123456789年月x ")), max_size=20))
+def test_from_heads_looks_back_from_the_first_character_as_the_pattern_would(pattern, text):
+    assert [(m.span(), m.groupdict()) for m in FromHeads(pattern).finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
