@@ -25,81 +25,71 @@ class AtEnd:
         return self.pattern.search(text, max(0, len(text) - self.reach))
 
 
-# How far a match's beginning is spelled out: three characters or classes, in sixteen ways at most (a search
-# for more ways, or for single letters, costs more than it saves).
-HEAD_LENGTH, HEADS = 3, 16
-
-
 def _class(members) -> str | None:
-    """A parsed character class as a regular expression, if it holds only characters, ranges and digits."""
+    """A parsed character class as a regular expression, if it holds only characters, ranges, digits and spaces."""
     parts = []
     for kind, value in members:
         if kind is sre.LITERAL:
             parts.append(re.escape(chr(value)))
         elif kind is sre.RANGE:
             parts.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-        elif kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
-            parts.append(r"\d")
+        elif kind is sre.CATEGORY and value in (sre.CATEGORY_DIGIT, sre.CATEGORY_SPACE):
+            parts.append(r"\d" if value is sre.CATEGORY_DIGIT else r"\s")
         else:
             return None
-    return f"[{''.join(parts)}]"
+    return "".join(parts)
 
 
-def _heads(items) -> list[tuple[tuple[str, ...], bool]]:
-    """How a match of the parsed `items` can begin: each way a tuple of characters and classes (f, r, o, m;
-    [\\d]; [上下本]), one of which matches where any match does, with whether what follows the items may still
-    extend it. ((), True): the items can match nothing. Zero-width items (lookarounds, \\b) are passed over:
-    they narrow where a match begins, never widen it."""
-    heads: list[tuple[tuple[str, ...], bool]] = [((), True)]
+def _first(items) -> tuple[list[str] | None, bool]:
+    """The characters and classes a match of the parsed `items` can begin with (f, [\\d], [上下本]; None when it
+    may begin with any character, a negated class or in a case-insensitive group), and whether the items can
+    match nothing, so that what follows them may begin it too. Zero-width items (lookarounds, \\b) are passed
+    over: they narrow where a match begins, never widen it."""
+    firsts: list[str] = []
     for op, av in items:
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue
         if op is sre.LITERAL:
-            inner = [((re.escape(chr(av)),), True)]
-        elif op is sre.IN and _class(av):
-            inner = [((_class(av),), True)]
+            inner, empty = [re.escape(chr(av))], False
+        elif op is sre.IN:
+            inner, empty = ([_class(av)] if _class(av) else None), False
         elif op is sre.SUBPATTERN and not av[1] & re.I:
-            inner = _heads(av[3].data)
+            inner, empty = _first(av[3].data)
         elif op is sre.BRANCH:
-            inner = [head for branch in av[1] for head in _heads(branch.data)]
+            branches = [_first(branch.data) for branch in av[1]]
+            inner = None if any(f is None for f, _ in branches) else [atom for f, _ in branches for atom in f]
+            empty = any(e for _, e in branches)
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            once = [(head, open_ and not head) for head, open_ in _heads(av[2].data)]  # then it may repeat
-            inner = once + ([((), True)] if av[0] == 0 else [])
+            inner, empty = _first(av[2].data)
+            empty = empty or av[0] == 0
         else:
-            inner = [((), False)]  # any character, a negated class, a case-insensitive group: the head ends
-        heads = list(dict.fromkeys(
-            (head + more, more_open and len(head + more) < HEAD_LENGTH) if open_ else (head, False)
-            for head, open_ in heads for more, more_open in (inner if open_ else [((), False)])))
-        if len(heads) > HEADS:  # too many ways: their first characters only
-            heads = list(dict.fromkeys((head[:1], False) for head, _ in heads))
-        if not any(open_ for _, open_ in heads):
-            break
-    return heads
+            inner, empty = None, False
+        if inner is None:
+            return None, False
+        firsts += inner
+        if not empty:
+            return firsts, False
+    return firsts, True
 
 
 class FromHeads:
-    """A pattern whose matches can only begin in a few ways ("from", "between", a month's name, a digit, 月):
-    `finditer(text)` lets a search for those beginnings jump ahead, and tries the pattern only where one stands,
-    instead of at every position. Every match begins so, and re tries a position the same way whether it
-    searches or matches there, so the matches are pattern.finditer(text)'s. `heads` is that search: for the
-    characters a match can begin with (re scans for a set of characters fast), looking back from each to try
-    the pattern there, so that a position where it fails costs no step in Python, only one where it matches."""
+    """A pattern whose matches can only begin with a few characters ("from", "between", a month's name, a digit,
+    月): `finditer(text)` searches for those characters (re scans for a set of characters fast) and, looking back
+    from each, tries the pattern there, all inside re; a position where it fails costs no step in Python, and
+    every other position no try at all. Every match begins so, and re tries a position the same way whether it
+    searches or matches there, so the matches are pattern.finditer(text)'s. `heads` is that search."""
 
     def __init__(self, pattern: str | re.Pattern, flags: int = 0):
         self.pattern = re.compile(pattern, flags)
-        heads = [head for head, _ in _heads(sre_parse.parse(self.pattern.pattern, self.pattern.flags).data)]
-        if () in heads or len(heads) > HEADS:
+        firsts, empty = _first(sre_parse.parse(self.pattern.pattern, self.pattern.flags).data)
+        if firsts is None or empty:
             raise ValueError(f"{self.pattern.pattern!r} may begin anywhere, or match nothing")
-        if self.pattern.flags & re.I and any(ch.lower() != ch.upper() for head in heads for atom in head
-                                             for ch in atom.replace(r"\d", "")):
+        if self.pattern.flags & re.I and any(ch.lower() != ch.upper() for atom in firsts
+                                             for ch in atom.replace(r"\d", "").replace(r"\s", "")):
             raise ValueError(f"{self.pattern.pattern!r} ignores case and may begin with a letter")
-        if any(len(head) == 1 and head[0].isascii() and head[0].isalpha() for head in heads):
-            raise ValueError(f"{self.pattern.pattern!r} may begin with a letter: that stops at most positions of "
-                             "English text, where re's own scan is faster")
-        firsts = "".join(dict.fromkeys(head[0][1:-1] if head[0].startswith("[") else head[0] for head in heads))
         body = self.pattern.pattern + ("\n" if self.pattern.flags & re.X else "")  # a verbose comment ends there
         try:
-            self.heads = re.compile(f"[{firsts}](?<=(?=(?:{body}))(?s:.))", self.pattern.flags)
+            self.heads = re.compile(f"[{''.join(dict.fromkeys(firsts))}](?<=(?=(?:{body}))(?s:.))", self.pattern.flags)
         except re.error as error:  # a flag inside the pattern, say, which must come first
             raise ValueError(f"{self.pattern.pattern!r} cannot be looked back at: {error}") from None
 
