@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.text import datephrases, figures
+from claims.text import datephrases, events, figures
 from claims.text.patterns import AtEnd, FromHeads
 
 END_PATTERNS = [value for value in vars(figures).values() if isinstance(value, AtEnd)]
@@ -87,3 +87,27 @@ def test_the_number_finder_finds_what_finditer_finds(text, start, cut):
 def test_from_heads_looks_back_from_the_first_character_as_the_pattern_would(pattern, text):
     assert [(m.span(), m.groupdict()) for m in FromHeads(pattern).finditer(text)] == \
         [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+FIGURE_AND_CLAUSE_FINDERS = [value for module in (figures, events, datephrases) for value in vars(module).values()
+                             if isinstance(value, FromHeads)]
+# What numbers, shares, clause breaks and verbs are made of, in both scripts, joined at random.
+mixed_texts = st.lists(st.one_of(
+    st.sampled_from(["one ", "two", " in ", "out of ", "every ", "half", "a third", "tens of ", "thousands of ", "twenty-one",
+                     "hundred", " and ", "arrested", "taken ", "held", "ed ", " while ", " but ", " then ", "seized",
+                     "三分之一", "百分之", "近", "一半", "半数", "万", "萬", "亿", "二", "十", "成", "余", "多", "并", "並且", "合并",
+                     "；", "，", "：", ",", ":", "/", ".", " ", "\u00a0", "\n", "A", "x"]),
+    st.text(alphabet=st.sampled_from(list("0123456789,. ")), max_size=5)), max_size=25).map("".join)
+
+
+def test_figure_and_clause_patterns_jump_to_their_beginnings():
+    assert len(FIGURE_AND_CLAUSE_FINDERS) >= 10  # numbers, shares, clause breaks and verbs in the past
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=mixed_texts, start=st.integers(0, 5), cut=st.integers(0, 5))
+def test_figure_and_clause_finders_find_what_finditer_finds(text, start, cut):
+    end = max(start, len(text) - cut)
+    for finder in FIGURE_AND_CLAUSE_FINDERS:
+        assert [(m.span(), m.groupdict()) for m in finder.finditer(text, start, end)] == \
+            [(m.span(), m.groupdict()) for m in finder.pattern.finditer(text, start, end)], finder.pattern.pattern

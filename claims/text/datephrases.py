@@ -38,7 +38,7 @@ FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans? to|plan
                     re.I)
 
 # Past tenses: regular, and the irregular ones news reports use (English; Chinese marks none the same way).
-PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b|\b(?:taken|given|seen|done|shown|written|stolen|frozen|broken|chosen|"
+PAST_TENSE = FromHeads(r"\b[a-z]{3,}ed\b|\b(?:taken|given|seen|done|shown|written|stolen|frozen|broken|chosen|"
                         r"driven|begun|drawn|flown|thrown|hidden|"
                         r"cut|took|ran|met|began|sent|held|set|put|hit|made|gave|went|came|led|"
                         r"won|lost|fell|rose|shut|struck|broke|caught|brought|sold|spent|stole|told|paid|froze|seized|"

@@ -18,6 +18,7 @@ from .datephrases import PAST_TENSE, DateContext, dates_in, is_future, is_future
 from .chinese import segment, tags
 from .scripts import HAN, HAN_CHARACTERS
 from .normalise import half_width
+from .patterns import FromHeads
 from .phrases import PhraseMatcher, fold
 
 # Verbs that report an occurrence (not a statistic: "handled", "recorded", "received" date figures), in
@@ -74,7 +75,7 @@ EVENT_VERBS_ZH = """
 """
 EVENT_VERBS = PhraseMatcher((verb, True) for verb in
                             [*(" ".join(v.split()) for v in EVENT_VERBS_EN.split("|")), *EVENT_VERBS_ZH.split()])
-CLAUSE_BREAK = re.compile(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|(?<![合])[并並](?![且不])|"
+CLAUSE_BREAK = FromHeads(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|(?<![合])[并並](?![且不])|"
                           r"\s+(?:while|when|after|before)\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b|\d)|\s+(?:and|but)\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|took|ran|met|began|sent|"
                           r"held|set|seized|froze|cut|made|gave|won|lost|struck|shut|will|have|has|had|that|publish|hold|sign|launch|"
                           r"release|open|host|present|introduce|take|appoint|deploy|arrest|seize|report|meet|review|start|begin)\b)")

@@ -94,15 +94,15 @@ DIGITS = re.compile(
     r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點]|巴仙|(?P<tenths>成)(?![员員本果功为為立绩績就交])(?P<tenth_digit>\d(?!\d))?)?", re.I)
 NUMBER_FINDER = FromHeads(DIGITS)  # from digit to digit: every number begins with one
 # Thousands separated by spaces ("612 483"), where the text writes its numbers so (see _Text.spaced).
-SPACED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
-CN_NUMBER = re.compile(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
+SPACED = FromHeads(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
+CN_NUMBER = FromHeads(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
                        rf"(?P<more>多|余|餘|来|來)?(?P<scale>(?<=[多余餘来來])[万萬亿億]+)?(?P<percent>%|[个個]?百分[点點])?")
 # Arabic digits and Chinese scales mixed: 1万2000, 4万6563, 6亿5170万, 13億5千萬, 7萬6,418.
-MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:(?:\d[\d,]*|[一二三四五六七八九])[千百]?(?:[余餘多](?=[万萬]))?[亿億万萬]?)+"
+MIXED = FromHeads(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:(?:\d[\d,]*|[一二三四五六七八九])[千百]?(?:[余餘多](?=[万萬]))?[亿億万萬]?)+"
                    r"|(?<![\d.,])\d+[亿億](?:\d+|[一二三四五六七八九])[千百]?[万萬]")
-SLASH_FRACTION = re.compile(r"(?<![\d/.])(?P<part>\d{1,2})/(?P<whole>\d{1,3})(?![\d/])")
-CN_FRACTION = re.compile(rf"(?P<whole>{chinese.CN_NUMERAL}|\d+)分之(?P<part>{chinese.CN_NUMERAL}|\d+(?:\.\d+)?)")
-CN_HALF = re.compile(r"(?P<approx>接近|将近|將近|近|逾|超过|超過|过|過|约|約)?(?:一半|(?<=[近逾过過])半[数數]?(?![年月天日]))")
+SLASH_FRACTION = FromHeads(r"(?<![\d/.])(?P<part>\d{1,2})/(?P<whole>\d{1,3})(?![\d/])")
+CN_FRACTION = FromHeads(rf"(?P<whole>{chinese.CN_NUMERAL}|\d+)分之(?P<part>{chinese.CN_NUMERAL}|\d+(?:\.\d+)?)")
+CN_HALF = FromHeads(r"(?P<approx>接近|将近|將近|近|逾|超过|超過|过|過|约|約)?(?:一半|(?<=[近逾过過])半[数數]?(?![年月天日]))")
 CN_PERCENT = re.compile(rf"百分之(?P<number>\d+(?:\.\d+)?|{chinese.CN_NUMERAL})")
 SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": Decimal(1) / 3,
                "two thirds": Decimal(2) / 3, "two-thirds": Decimal(2) / 3, "a quarter": Decimal("0.25"), "a fourth": Decimal("0.25"),
@@ -114,7 +114,7 @@ SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": D
                "three-fifths": Decimal("0.6"), "four fifths": Decimal("0.8"), "four-fifths": Decimal("0.8"),
                "three-quarters": Decimal("0.75")}
 # English patterns are matched on the text lowered once (ASCII only, positions kept): faster than re.I.
-SHARE = re.compile(rf"\b(?P<words>{'|'.join(sorted(SHARE_WORDS, key=len, reverse=True))})\b(?P<of>(?=\s+(?:of|the|all)\b))?")
+SHARE = FromHeads(rf"\b(?P<words>{'|'.join(sorted(SHARE_WORDS, key=len, reverse=True))})\b(?P<of>(?=\s+(?:of|the|all)\b))?")
 SHARE_BEFORE = re.compile(r"(?:\bby|\bto|nearly|almost|about|close to|around|roughly|over|more than|just under|just over|"
                           r"another|a further)\s+$")
 # "one in five", "one victim in every eight"; with a noun before "in", only where no noun follows ("one person
@@ -124,11 +124,11 @@ ONE_IN = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,
                     r"(?![,.]?\d)(?(noun)(?! (?!was|were|is|are|had|have|has|said|reported|of|in|on|at|and|or|to)[a-z]))")
 DOZEN = re.compile(r"\b(?:a|one|two|three|half a) dozen\b")
 # "thousands of victims", "tens of thousands of", "dozens of": at least the round number named.
-VAGUE = re.compile(r"\b(?P<tens>tens of |hundreds of )?(?P<scale>dozens|hundreds|thousands|millions|billions) of\b")
+VAGUE = FromHeads(r"\b(?P<tens>tens of |hundreds of )?(?P<scale>dozens|hundreds|thousands|millions|billions) of\b")
 VAGUE_SCALES = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
                 "tens of ": 10, "hundreds of ": 100}
 # Only the words that can be part of a number go to text2num (it reads them; this only skips the rest).
-NUMBER_WORD = re.compile(
+NUMBER_WORD = FromHeads(
     r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|"
     r"eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|hundred|thousand|million|billion|trillion|and|a)\b")
@@ -231,7 +231,7 @@ class _Text:
         self.han = bool(HAN.search(self.text))
         self.latin = bool(re.search(r"[a-z]{2}", self.lowered))
         # The text's own convention: groups of three digits after spaces, and no comma ever groups them.
-        self.spaced = len(SPACED.findall(self.text)) >= 2 and not re.search(r"\d,\d{3}\b", self.text)
+        self.spaced = len(list(SPACED.finditer(self.text))) >= 2 and not re.search(r"\d,\d{3}\b", self.text)
         self.currency = currency
         self._words: list[tuple[int, int, str]] | None = None
         self.plain = ""  # the text in Simplified characters, once segmented
