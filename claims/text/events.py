@@ -378,12 +378,14 @@ def _clause_date(dated: list[DatedPhrase], own: list[DatedPhrase], clause_start:
 
 
 def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate | None
-                ) -> tuple[list[Event], list[DatedPhrase], list[tuple[int, int]]]:
-    """The events in the given ranges, every resolved date phrase (to date the figures with), and where every
-    date phrase stands, resolved or not (去（114）年 with no publication date to read it by is still no figure)."""
+                ) -> tuple[list[Event], list[DatedPhrase], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The events in the given ranges, every resolved date phrase (to date the figures with), where every
+    date phrase stands, resolved or not (去（114）年 with no publication date to read it by is still no figure),
+    and the sentences of the ranges (sentence_spans)."""
     events: list[Event] = []
     phrases: list[DatedPhrase] = []
     spans: list[tuple[int, int]] = []
+    all_sentences: list[tuple[int, int]] = []
     for range_start, range_end in ranges:
         context = DateContext(published)
         context.reported_year = reported_year(text[range_start:range_end], published)
@@ -404,7 +406,8 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
         verbs = _verbs(section)
         other_verbs = _other_verbs(section)
         last_end = range_start
-        sentences = list(_spans(SENTENCE_BREAK, text, range_start, range_end))
+        sentences = _spans(SENTENCE_BREAK, text, range_start, range_end)
+        all_sentences += sentences
         lead_sentence = None  # (its index, its first event, its dated phrases)
         undated_lead = None  # the index of a first sentence that tells in the perfect what was done, undated
         for number, (sentence_start, sentence_end) in enumerate(sentences):
@@ -475,7 +478,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                         break
                     events[index] = Event(events[index].start, events[index].end, occurred.start_date,
                                           "Dated by the sentences after it (its own date is when it was told).")
-    return events, phrases, spans
+    return events, phrases, spans, all_sentences
 
 
 def date_of(position: int, end: int, phrases: list[DatedPhrase], sentences: list[tuple[int, int]]

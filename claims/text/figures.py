@@ -48,6 +48,7 @@ PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between"
 LOWER_AFTER = ("有余", "有餘", "有多", "多", "余", "餘", "以上", "+", " or more", " plus", "-plus", "-odd")
 UPPER_AFTER = ("以下", "以内", "以內")
 PLAIN_AFTER = ("左右", " or so")
+BOUND_AFTER = LOWER_AFTER + UPPER_AFTER + PLAIN_AFTER
 # Words after a number that make it a length of time, an age or a rank, not a quantity.
 TIME_WORDS = re.compile(r"\s*(?:-|‐)?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
                         r"centur(?:y|ies)|year-old|anniversary|am\b|pm\b|a\.m\.|p\.m\.|GMT|UTC)\b|"
@@ -585,7 +586,7 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
             and re.fullmatch(r"\d{1,3}\.\d{3}", text[number.start:number.end])):
         value = to_decimal(text[number.start:number.end].replace(".", ""))  # "20.000 websites": whole things
     tail = text[end:end + 8]
-    for word in LOWER_AFTER + UPPER_AFTER + PLAIN_AFTER:
+    for word in BOUND_AFTER if tail.startswith(BOUND_AFTER) else ():  # most numbers have no bound after them
         if unit and unit != "倍" and not currency and word in ("多", "余", "餘"):
             continue  # 876宗多: 多 begins the next word; the bound comes before the classifier (876多宗)
         if tail.startswith(word) and not (number.percent and word == "+"):
