@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .dates import FuzzyDate
 from .datephrases import PAST_TENSE, DateContext, dates_in, is_future, is_future_at, reported_year
-from .chinese import segment, tags
+from .chinese import segment
 from .scripts import HAN, HAN_CHARACTERS
 from .normalise import half_width
 from .patterns import FromHeads
@@ -178,18 +178,16 @@ def _verbs(text: str) -> list[int]:
     hits = EVENT_VERBS.find(fold(text))
     if not any(HAN.match(text, start) for start, _, _ in hits):
         return [start for start, _, _ in hits]
-    _, words = segment(text)
-    known = tags()
-    starting = {start: (end, known.get(word, "")) for word, start, end in words}
-    ending = {end for _, _, end in words}
+    words = segment(text)
     found = []
     for start, end, _ in hits:
         if HAN.match(text, start):
-            word_end, tag = starting.get(start, (None, ""))
-            if word_end is None and end in ending:
-                found.append(start)  # 全面实施: the verb ends a word
+            word = words.starting(start)
+            if word is None:
+                if words.ends_at(end):
+                    found.append(start)  # 全面实施: the verb ends a word
                 continue
-            if word_end is None or (word_end == end + 1 and tag.startswith("n")):
+            if words.ends[word] == end + 1 and words.tags[word].startswith("n"):
                 continue
         found.append(start)
     return found
@@ -224,9 +222,9 @@ def _other_verbs(text: str) -> list[int]:
     verbs of saying and of statistics."""
     found = [m.start() for m in PAST_TENSE.finditer(text) if m.group() not in NOT_OCCURRENCES_EN]
     if HAN.search(text):
-        known = tags()
-        found += [start for word, start, _ in segment(text)[1]
-                  if known.get(word, "") in ("v", "vd", "vi") and word not in NOT_OCCURRENCES_ZH]
+        words = segment(text)
+        found += [start for word, start, tag in zip(words.words, words.starts, words.tags)
+                  if tag in ("v", "vd", "vi") and word not in NOT_OCCURRENCES_ZH]
     return sorted(found)
 
 

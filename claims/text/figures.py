@@ -234,19 +234,17 @@ class _Text:
         # The text's own convention: groups of three digits after spaces, and no comma ever groups them.
         self.spaced = len(list(SPACED.finditer(self.text))) >= 2 and not re.search(r"\d,\d{3}\b", self.text)
         self.currency = currency
-        self._words: list[tuple[int, int, str]] | None = None
+        self._words: chinese.Segmentation | None = None
         self.plain = ""  # the text in Simplified characters, once segmented
-        self._starts: list[int] = []
 
     def words_at(self, position: int, limit: int = 4) -> list[tuple[int, int, str]]:
         """The Chinese words from `position` on (start, end, tag); the first may begin before it."""
         if self._words is None:
-            self.plain, tokens = chinese.segment(self.text)
-            known = chinese.tags()
-            self._words = [(start, end, known.get(word, "")) for word, start, end in tokens]
-            self._starts = [start for start, _, _ in self._words]
-        index = bisect.bisect_right(self._starts, position) - 1
-        return self._words[max(index, 0):max(index, 0) + limit]
+            self._words = chinese.segment(self.text)
+            self.plain = self._words.plain
+        first = max(bisect.bisect_right(self._words.starts, position) - 1, 0)
+        return list(zip(*(column[first:first + limit] for column in (self._words.starts, self._words.ends,
+                                                                      self._words.tags))))
 
 
 def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
