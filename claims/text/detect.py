@@ -17,6 +17,7 @@ from .dates import FuzzyDate
 from .events import date_of, find_events
 from .currencies import text_currency
 from .figures import find_figures
+from .patterns import FromHeads
 
 FIGURE_KIND, EVENT_KIND = "figure", "event"
 
@@ -92,7 +93,7 @@ def detect_events(text: str, language_of, ranges: list[tuple[int, int]],
 
 
 # Words that sum up a period: a tally, not an occurrence.
-TALLY = re.compile(r"共|累计|累計|总计|總計|合计|合計|全年|以来|以來|同比|环比|按年|\b(?:a total of|in total|in all|"
+TALLY = FromHeads(r"共|累计|累計|总计|總計|合计|合計|全年|以来|以來|同比|环比|按年|\b(?:a total of|in total|in all|"
                    r"altogether|so far|year-on-year|cumulative)\b", re.I)
 
 

@@ -60,15 +60,15 @@ ENUMERATED = re.compile(r"\s*(?:类|類|大类|大類|种类|種類|大(?![约�
                         r"points|stages|dimensions|fronts|goals|objectives|phases|steps|tracks|rounds?|recommendations|headings)\b")
 # A number that names a thing: a hotline, a plan, a code.
 NAMING = re.compile(r"\s*(?:热线|熱線|专线|專線|反诈|反詐|打诈|打詐|报案|報案|报警|報警|(?:[a-z-]+ )?(?:hotline|helpline))", re.I)
-DIALLED = re.compile(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|电话|電話|\bcall(?:ing)?|\bdial(?:l?ing)?|\bhotline|\bhelpline|"
+DIALLED = FromHeads(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|电话|電話|\bcall(?:ing)?|\bdial(?:l?ing)?|\bhotline|\bhelpline|"
                      r"\bphon(?:e|ing)|\btel\.|\btelephone|\bwhatsapp)(?:\s+(?:on|at|number))?[\s,:：]*[“「『\"]?$"
                      # "call Police Scotland on 101", "phone their bank or the police on 10111", "report it to 112"
                      r"|\b(?:call|calling|phone|phoning|ring|contact)\s+[^.;\n]{1,40}?\s+on\s+$|\breport (?:it|them|this) to\s+$",
                      re.I)
 QUOTED = re.compile(r"[“「『\"‘]$")
-LABEL_BEFORE = re.compile(r"(?:\b(?:No\.|Nos\.|no\.|number|Articles?|Sections?|Chapters?|Rules?|Level|Tier|Phase|Version|"
+LABEL_BEFORE = FromHeads(r"(?:\b(?:No\.|Nos\.|no\.|number|Articles?|Sections?|Chapters?|Rules?|Level|Tier|Phase|Version|"
                           r"Room|Category|top|Top|ranked|rank|Class|Resolution|Decree|Act)\s*|第|[A-Za-z]-?|[#№])$")
-DEFINITE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|his|her|my|your|whose|which|other|last|"
+DEFINITE = FromHeads(r"\b(?:the|these|those|both|all|its|their|our|his|her|my|your|whose|which|other|last|"
                       r"first|next|past|previous|coming|few|every|each)\s+$", re.I)
 STOP_WORDS = frozenset("""in of to the a an that which who whom were was are is be been being have has had and or
     but nor with from by for as on at across within around through into among per between over under about than
@@ -186,7 +186,7 @@ def to_decimal(number: str, scale: str | None = None) -> Decimal:
 APPROXIMATOR_BEFORE = re.compile(
     rf"(?:{'|'.join(map(re.escape, sorted(LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE, key=len, reverse=True)))})\s?$",
     re.I)
-MONTH_BEFORE = re.compile(rf"\b{MONTH}\s*$", re.I)
+MONTH_BEFORE = FromHeads(rf"\b{MONTH}\s*$", re.I)
 MONTH_AFTER = re.compile(rf"\s+{MONTH}\b", re.I)
 # What a number's context is tested with, compiled once (each is tried on every number). AtEnd: only where the
 # few characters a match can have stand, at the end of what precedes the number.
@@ -195,13 +195,13 @@ CN_CURRENCY_JUST_BEFORE = AtEnd(CN_CURRENCY_BEFORE)
 APPROXIMATOR_JUST_BEFORE = AtEnd(APPROXIMATOR_BEFORE)
 ONE_CAPITAL_BEFORE = AtEnd(r"(?<![A-Za-z])[A-Z]$")
 DIGIT_AFTER_SEPARATOR = re.compile(r"[,.]\d")
-NAME_WORD_BEFORE = re.compile(r"(?<=\w )[A-Z][A-Za-z]+ $")
-CAMEL_CASE_BEFORE = re.compile(r"\b[A-Z][a-z]*[A-Z][A-Za-z]* ?$")
+NAME_WORD_BEFORE = FromHeads(r"(?<=\w )[A-Z][A-Za-z]+ $")
+CAMEL_CASE_BEFORE = FromHeads(r"\b[A-Z][a-z]*[A-Z][A-Za-z]* ?$")
 ORDINAL_BEFORE = AtEnd(r"第$")
 LETTER = re.compile(r"[A-Za-z]")
 # An age ("aged 34", 34岁, "34-year-old"), the base of a rate (每萬筆, "per 100,000"), a reading of a bill (三讀) or
 # a trial's instance (二审), an academic year (112學年度).
-AGE_OR_RATE_BEFORE = re.compile(r"\baged\s+(?:between\s+|below\s+|under\s+|over\s+|about\s+)?$|\bage(?: of)?\s+$|"
+AGE_OR_RATE_BEFORE = FromHeads(r"\baged\s+(?:between\s+|below\s+|under\s+|over\s+|about\s+)?$|\bage(?: of)?\s+$|"
                                 r"(?:每|\bper|\bevery)\s?$", re.I)
 AGE_READING_OR_SCHOOL_YEAR_AFTER = re.compile(r"\s*(?:岁|歲|-year-old|years? old|学年|學年)|[读讀审審]")
 HOUR_BEFORE = AtEnd(r"[时時点點]$")

@@ -8,9 +8,9 @@ from re import _constants as sre, _parser as sre_parse  # the re module's own pa
 
 class AtEnd:
     """A pattern anchored at the end ($) whose matches are a few characters long: `search(text)` tries only the
-    positions where such a match can start, near the end ($ also matches before a final newline), instead of
-    every position of the text. Lookbehinds and \\b still see the characters before, so the match is
-    pattern.search(text)'s."""
+    positions where such a match can start, near the end ($ also matches before a final newline), and of those
+    only where a character it can begin with stands (see _looking_back), instead of every position of the text.
+    Lookbehinds and \\b still see the characters before, so the match is pattern.search(text)'s."""
 
     def __init__(self, pattern: str | re.Pattern, flags: int = 0):
         self.pattern = re.compile(pattern, flags)
@@ -20,9 +20,17 @@ class AtEnd:
         self.reach = parsed.getwidth()[1] + 1  # the longest match, and the final newline $ may stand before
         if self.reach > 100:
             raise ValueError(f"{self.pattern.pattern!r} matches too long a text to gain from AtEnd")
+        try:
+            self.heads: re.Pattern | None = _looking_back(self.pattern)  # of those positions, where one can begin
+        except ValueError:
+            self.heads = None
 
     def search(self, text: str) -> re.Match | None:
-        return self.pattern.search(text, max(0, len(text) - self.reach))
+        position = max(0, len(text) - self.reach)
+        if self.heads is None:
+            return self.pattern.search(text, position)
+        head = self.heads.search(text, position)
+        return self.pattern.match(text, head.start()) if head else None
 
 
 def _class(members) -> str | None:
@@ -72,26 +80,35 @@ def _first(items) -> tuple[list[str] | None, bool]:
     return firsts, True
 
 
+def _looking_back(pattern: re.Pattern) -> re.Pattern:
+    """A search for the characters a match of `pattern` can begin with (re scans for a set of characters fast)
+    that, looking back from each, tries the pattern there, all inside re: a position where it fails costs no step
+    in Python, every other position no try at all. It finds where pattern.search finds a match, as re tries a
+    position the same way whether it searches or matches there. ValueError when the pattern may begin anywhere."""
+    firsts, empty = _first(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    if firsts is None or empty:
+        raise ValueError(f"{pattern.pattern!r} may begin anywhere, or match nothing")
+    body = pattern.pattern + ("\n" if pattern.flags & re.X else "")  # a verbose comment ends there
+    try:  # compiled with the pattern's flags: ignoring case, the characters do too
+        return re.compile(f"[{''.join(dict.fromkeys(firsts))}](?<=(?=(?:{body}))(?s:.))", pattern.flags)
+    except re.error as error:  # a backreference, say, which a lookbehind cannot hold
+        raise ValueError(f"{pattern.pattern!r} cannot be looked back at: {error}") from None
+
+
 class FromHeads:
     """A pattern whose matches can only begin with a few characters ("from", "between", a month's name, a digit,
-    月): `finditer(text)` searches for those characters (re scans for a set of characters fast) and, looking back
-    from each, tries the pattern there, all inside re; a position where it fails costs no step in Python, and
-    every other position no try at all. Every match begins so, and re tries a position the same way whether it
-    searches or matches there, so the matches are pattern.finditer(text)'s. `heads` is that search."""
+    月): `finditer(text)` and `search(text)` look for those characters and try the pattern only where one stands
+    (see _looking_back), instead of at every position; the matches are pattern.finditer(text)'s and
+    pattern.search(text)'s. `heads` is that search."""
 
     def __init__(self, pattern: str | re.Pattern, flags: int = 0):
         self.pattern = re.compile(pattern, flags)
-        firsts, empty = _first(sre_parse.parse(self.pattern.pattern, self.pattern.flags).data)
-        if firsts is None or empty:
-            raise ValueError(f"{self.pattern.pattern!r} may begin anywhere, or match nothing")
-        if self.pattern.flags & re.I and any(ch.lower() != ch.upper() for atom in firsts
-                                             for ch in atom.replace(r"\d", "").replace(r"\s", "")):
-            raise ValueError(f"{self.pattern.pattern!r} ignores case and may begin with a letter")
-        body = self.pattern.pattern + ("\n" if self.pattern.flags & re.X else "")  # a verbose comment ends there
-        try:
-            self.heads = re.compile(f"[{''.join(dict.fromkeys(firsts))}](?<=(?=(?:{body}))(?s:.))", self.pattern.flags)
-        except re.error as error:  # a flag inside the pattern, say, which must come first
-            raise ValueError(f"{self.pattern.pattern!r} cannot be looked back at: {error}") from None
+        self.heads = _looking_back(self.pattern)
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+        end = len(text) if end is None else end
+        head = self.heads.search(text, start, end)
+        return self.pattern.match(text, head.start(), end) if head else None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         position, end = start, len(text) if end is None else end
