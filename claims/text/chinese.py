@@ -7,10 +7,12 @@ segmented in its Simplified form (jieba's dictionary is Simplified), position fo
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from .metadata import converters
 
@@ -116,13 +118,36 @@ def simplified(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
+class Segmentation(NamedTuple):
+    """A text's words, in order and end to end: the text in Simplified characters (position for position), and
+    each word, where it starts and ends, and jieba's part-of-speech tag for it ('' when its dictionary has none)."""
+
+    plain: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    tags: list[str]
+
+    def starting(self, position: int) -> int | None:
+        """The index of the word that starts at `position`, if one does."""
+        index = bisect.bisect_left(self.starts, position)
+        return index if index < len(self.starts) and self.starts[index] == position else None
+
+    def ends_at(self, position: int) -> bool:
+        """Whether a word ends at `position`."""
+        index = bisect.bisect_left(self.ends, position)
+        return index < len(self.ends) and self.ends[index] == position
+
+
 @functools.lru_cache(maxsize=4)
-def segment(text: str) -> tuple[str, list[tuple[str, int, int]]]:
-    """The text in Simplified characters (position for position) and its words, (word, start, end); the last
-    few are kept, as event detection asks twice for the same text."""
+def segment(text: str) -> Segmentation:
+    """The words of a text; the last few are kept, as event detection asks twice for the same text."""
     import rjieba
 
     plain = simplified(text)
-    return plain, rjieba.tokenize(plain)
+    tokens = rjieba.tokenize(plain)
+    words, starts, ends = (list(column) for column in zip(*tokens)) if tokens else ([], [], [])
+    known = tags()
+    return Segmentation(plain, words, starts, ends, [known.get(word, "") for word in words])
 
 

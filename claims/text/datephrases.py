@@ -30,7 +30,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "两": 2, "兩": 2}
-FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans? to|planned (?:to|for)|scheduled|set to|would|intends?|"
+FUTURE = FromHeads(r"\b(?:will|shall|to be|is to|are to|expected|plans? to|planned (?:to|for)|scheduled|set to|would|intends?|"
                     r"takes effect|comes? into (?:force|effect)|opens|begins|starts|kicks off|"
                     r"due to (?!the\b|a\b|an\b|its\b|their\b)|"
                     r"threaten(?:s|ed)? to|aims? to|next|coming|upcoming)\b|将|將|拟|擬|预计|預計|准备|準備|"
@@ -38,7 +38,7 @@ FUTURE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|plans? to|plan
                     re.I)
 
 # Past tenses: regular, and the irregular ones news reports use (English; Chinese marks none the same way).
-PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b|\b(?:taken|given|seen|done|shown|written|stolen|frozen|broken|chosen|"
+PAST_TENSE = FromHeads(r"\b[a-z]{3,}ed\b|\b(?:taken|given|seen|done|shown|written|stolen|frozen|broken|chosen|"
                         r"driven|begun|drawn|flown|thrown|hidden|"
                         r"cut|took|ran|met|began|sent|held|set|put|hit|made|gave|went|came|led|"
                         r"won|lost|fell|rose|shut|struck|broke|caught|brought|sold|spent|stole|told|paid|froze|seized|"

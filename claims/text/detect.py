@@ -8,15 +8,16 @@ model (values within 30 digits and 6 decimals), and a figure carries the period 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from .scripts import HAN
 from .dates import FuzzyDate
-from .events import date_of, find_events, sentence_spans
+from .events import date_of, find_events
 from .currencies import text_currency
 from .figures import find_figures
+from .patterns import FromHeads
 
 FIGURE_KIND, EVENT_KIND = "figure", "event"
 
@@ -53,8 +54,9 @@ def _stored(value: Decimal | None) -> Decimal | None:
 
 
 def detect_figures(text: str, language_of, ranges: list[tuple[int, int]], currency: str = "CNY",
-                   dates: bytearray | None = None) -> list[Candidate]:
-    """Candidate figures in the given ranges of `text`, each with its whole phrase, bounds and unit."""
+                   dates: bytearray | None = None, date_of=lambda start, end: None) -> list[Candidate]:
+    """Candidate figures in the given ranges of `text`, each with its whole phrase, bounds and unit, and the
+    period `date_of(start, end)` says it refers to."""
     found = []
     for figure in find_figures(text, ranges, currency=currency, dates=dates):
         value, low, high = (_stored(v) for v in (figure.value, figure.low, figure.high))
@@ -62,7 +64,7 @@ def detect_figures(text: str, language_of, ranges: list[tuple[int, int]], curren
             continue  # too large to be a count anyone states
         found.append(Candidate(FIGURE_KIND, figure.start, figure.end, text[figure.start:figure.end],
                                language_of(figure.start, figure.end), value=value, value_low=low, value_high=high,
-                               unit=figure.unit[:200]))
+                               unit=figure.unit[:200], date=date_of(figure.start, figure.end)))
     return found
 
 
@@ -80,17 +82,18 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def detect_events(text: str, language_of, ranges: list[tuple[int, int]],
-                  published: FuzzyDate | None) -> tuple[list[Candidate], list, list[tuple[int, int]]]:
+                  published: FuzzyDate | None
+                  ) -> tuple[list[Candidate], list, list[tuple[int, int]], list[tuple[int, int]]]:
     """Candidate events in the given ranges (clauses reporting something that happened, with their date),
-    the resolved date phrases, to date the figures with, and where every date phrase stands."""
-    events, phrases, spans = find_events(text, ranges, published)
+    the resolved date phrases, to date the figures with, where every date phrase stands, and the sentences."""
+    events, phrases, spans, sentences = find_events(text, ranges, published)
     found = [Candidate(EVENT_KIND, e.start, e.end, text[e.start:e.end], language_of(e.start, e.end), date=e.date,
                        note=e.note) for e in events]
-    return _without_overlaps(found), phrases, spans
+    return _without_overlaps(found), phrases, spans, sentences
 
 
 # Words that sum up a period: a tally, not an occurrence.
-TALLY = re.compile(r"共|累计|累計|总计|總計|合计|合計|全年|以来|以來|同比|环比|按年|\b(?:a total of|in total|in all|"
+TALLY = FromHeads(r"共|累计|累計|总计|總計|合计|合計|全年|以来|以來|同比|环比|按年|\b(?:a total of|in total|in all|"
                    r"altogether|so far|year-on-year|cumulative)\b", re.I)
 
 
@@ -147,14 +150,13 @@ def detect(text: str, languages: list[str], published: FuzzyDate | date | None =
     def language_of(start: int, end: int) -> str:
         return chinese if HAN.search(text, start, max(end, start + 12)) else "en"
 
-    events, phrases, spans = detect_events(text, language_of, ranges, published)
-    sentences = sentence_spans(text, ranges)
+    events, phrases, spans, sentences = detect_events(text, language_of, ranges, published)
     phrases.sort(key=lambda p: p.start)
     in_dates = bytearray(len(text) + 1)
     for start, end in spans:
         in_dates[start:end] = b"\x01" * (end - start)
-    figures = [replace(c, date=date_of(c.start, c.end, phrases, sentences))
-               for c in detect_figures(text, language_of, ranges, text_currency(text), in_dates)
+    figures = [c for c in detect_figures(text, language_of, ranges, text_currency(text), in_dates,
+                                         lambda start, end: date_of(start, end, phrases, sentences))
                if not in_dates[c.start]]  # an approximator inside a date phrase
     candidates = figures + [e for e in events if not _is_a_statistic(e, figures, text, sentences)]
     return sorted(candidates, key=lambda c: (c.start, c.kind))

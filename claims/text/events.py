@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from .dates import FuzzyDate
 from .datephrases import PAST_TENSE, DateContext, dates_in, is_future, is_future_at, reported_year
-from .chinese import segment, tags
+from .chinese import segment
 from .scripts import HAN, HAN_CHARACTERS
 from .normalise import half_width
+from .patterns import FromHeads
 from .phrases import PhraseMatcher, fold
 
 # Verbs that report an occurrence (not a statistic: "handled", "recorded", "received" date figures), in
@@ -74,7 +75,7 @@ EVENT_VERBS_ZH = """
 """
 EVENT_VERBS = PhraseMatcher((verb, True) for verb in
                             [*(" ".join(v.split()) for v in EVENT_VERBS_EN.split("|")), *EVENT_VERBS_ZH.split()])
-CLAUSE_BREAK = re.compile(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|(?<![合])[并並](?![且不])|"
+CLAUSE_BREAK = FromHeads(r"[;；，：]\s*|,(?!\d{3})\s*|:(?!\d)\s*|(?<![合])[并並](?![且不])|"
                           r"\s+(?:while|when|after|before)\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b|\d)|\s+(?:and|but)\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|took|ran|met|began|sent|"
                           r"held|set|seized|froze|cut|made|gave|won|lost|struck|shut|will|have|has|had|that|publish|hold|sign|launch|"
                           r"release|open|host|present|introduce|take|appoint|deploy|arrest|seize|report|meet|review|start|begin)\b)")
@@ -177,18 +178,16 @@ def _verbs(text: str) -> list[int]:
     hits = EVENT_VERBS.find(fold(text))
     if not any(HAN.match(text, start) for start, _, _ in hits):
         return [start for start, _, _ in hits]
-    _, words = segment(text)
-    known = tags()
-    starting = {start: (end, known.get(word, "")) for word, start, end in words}
-    ending = {end for _, _, end in words}
+    words = segment(text)
     found = []
     for start, end, _ in hits:
         if HAN.match(text, start):
-            word_end, tag = starting.get(start, (None, ""))
-            if word_end is None and end in ending:
-                found.append(start)  # 全面实施: the verb ends a word
+            word = words.starting(start)
+            if word is None:
+                if words.ends_at(end):
+                    found.append(start)  # 全面实施: the verb ends a word
                 continue
-            if word_end is None or (word_end == end + 1 and tag.startswith("n")):
+            if words.ends[word] == end + 1 and words.tags[word].startswith("n"):
                 continue
         found.append(start)
     return found
@@ -223,9 +222,9 @@ def _other_verbs(text: str) -> list[int]:
     verbs of saying and of statistics."""
     found = [m.start() for m in PAST_TENSE.finditer(text) if m.group() not in NOT_OCCURRENCES_EN]
     if HAN.search(text):
-        known = tags()
-        found += [start for word, start, _ in segment(text)[1]
-                  if known.get(word, "") in ("v", "vd", "vi") and word not in NOT_OCCURRENCES_ZH]
+        words = segment(text)
+        found += [start for word, start, tag in zip(words.words, words.starts, words.tags)
+                  if tag in ("v", "vd", "vi") and word not in NOT_OCCURRENCES_ZH]
     return sorted(found)
 
 
@@ -377,12 +376,14 @@ def _clause_date(dated: list[DatedPhrase], own: list[DatedPhrase], clause_start:
 
 
 def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate | None
-                ) -> tuple[list[Event], list[DatedPhrase], list[tuple[int, int]]]:
-    """The events in the given ranges, every resolved date phrase (to date the figures with), and where every
-    date phrase stands, resolved or not (去（114）年 with no publication date to read it by is still no figure)."""
+                ) -> tuple[list[Event], list[DatedPhrase], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The events in the given ranges, every resolved date phrase (to date the figures with), where every
+    date phrase stands, resolved or not (去（114）年 with no publication date to read it by is still no figure),
+    and the sentences of the ranges (sentence_spans)."""
     events: list[Event] = []
     phrases: list[DatedPhrase] = []
     spans: list[tuple[int, int]] = []
+    all_sentences: list[tuple[int, int]] = []
     for range_start, range_end in ranges:
         context = DateContext(published)
         context.reported_year = reported_year(text[range_start:range_end], published)
@@ -403,7 +404,8 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
         verbs = _verbs(section)
         other_verbs = _other_verbs(section)
         last_end = range_start
-        sentences = list(_spans(SENTENCE_BREAK, text, range_start, range_end))
+        sentences = _spans(SENTENCE_BREAK, text, range_start, range_end)
+        all_sentences += sentences
         lead_sentence = None  # (its index, its first event, its dated phrases)
         undated_lead = None  # the index of a first sentence that tells in the perfect what was done, undated
         for number, (sentence_start, sentence_end) in enumerate(sentences):
@@ -474,7 +476,7 @@ def find_events(text: str, ranges: list[tuple[int, int]], published: FuzzyDate |
                         break
                     events[index] = Event(events[index].start, events[index].end, occurred.start_date,
                                           "Dated by the sentences after it (its own date is when it was told).")
-    return events, phrases, spans
+    return events, phrases, spans, all_sentences
 
 
 def date_of(position: int, end: int, phrases: list[DatedPhrase], sentences: list[tuple[int, int]]

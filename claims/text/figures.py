@@ -48,6 +48,7 @@ PLAIN_BEFORE = ("about", "around", "approximately", "roughly", "some", "between"
 LOWER_AFTER = ("有余", "有餘", "有多", "多", "余", "餘", "以上", "+", " or more", " plus", "-plus", "-odd")
 UPPER_AFTER = ("以下", "以内", "以內")
 PLAIN_AFTER = ("左右", " or so")
+BOUND_AFTER = LOWER_AFTER + UPPER_AFTER + PLAIN_AFTER
 # Words after a number that make it a length of time, an age or a rank, not a quantity.
 TIME_WORDS = re.compile(r"\s*(?:-|‐)?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
                         r"centur(?:y|ies)|year-old|anniversary|am\b|pm\b|a\.m\.|p\.m\.|GMT|UTC)\b|"
@@ -59,15 +60,15 @@ ENUMERATED = re.compile(r"\s*(?:类|類|大类|大類|种类|種類|大(?![约�
                         r"points|stages|dimensions|fronts|goals|objectives|phases|steps|tracks|rounds?|recommendations|headings)\b")
 # A number that names a thing: a hotline, a plan, a code.
 NAMING = re.compile(r"\s*(?:热线|熱線|专线|專線|反诈|反詐|打诈|打詐|报案|報案|报警|報警|(?:[a-z-]+ )?(?:hotline|helpline))", re.I)
-DIALLED = re.compile(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|电话|電話|\bcall(?:ing)?|\bdial(?:l?ing)?|\bhotline|\bhelpline|"
+DIALLED = FromHeads(r"(?:拨打|撥打|致电|致電|热线|熱線|专线|專線|电话|電話|\bcall(?:ing)?|\bdial(?:l?ing)?|\bhotline|\bhelpline|"
                      r"\bphon(?:e|ing)|\btel\.|\btelephone|\bwhatsapp)(?:\s+(?:on|at|number))?[\s,:：]*[“「『\"]?$"
                      # "call Police Scotland on 101", "phone their bank or the police on 10111", "report it to 112"
                      r"|\b(?:call|calling|phone|phoning|ring|contact)\s+[^.;\n]{1,40}?\s+on\s+$|\breport (?:it|them|this) to\s+$",
                      re.I)
 QUOTED = re.compile(r"[“「『\"‘]$")
-LABEL_BEFORE = re.compile(r"(?:\b(?:No\.|Nos\.|no\.|number|Articles?|Sections?|Chapters?|Rules?|Level|Tier|Phase|Version|"
+LABEL_BEFORE = FromHeads(r"(?:\b(?:No\.|Nos\.|no\.|number|Articles?|Sections?|Chapters?|Rules?|Level|Tier|Phase|Version|"
                           r"Room|Category|top|Top|ranked|rank|Class|Resolution|Decree|Act)\s*|第|[A-Za-z]-?|[#№])$")
-DEFINITE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|his|her|my|your|whose|which|other|last|"
+DEFINITE = FromHeads(r"\b(?:the|these|those|both|all|its|their|our|his|her|my|your|whose|which|other|last|"
                       r"first|next|past|previous|coming|few|every|each)\s+$", re.I)
 STOP_WORDS = frozenset("""in of to the a an that which who whom were was are is be been being have has had and or
     but nor with from by for as on at across within around through into among per between over under about than
@@ -94,15 +95,15 @@ DIGITS = re.compile(
     r"(?P<percent>\s?(?:%|per ?cent\b)|[个個]?百分[点點]|巴仙|(?P<tenths>成)(?![员員本果功为為立绩績就交])(?P<tenth_digit>\d(?!\d))?)?", re.I)
 NUMBER_FINDER = FromHeads(DIGITS)  # from digit to digit: every number begins with one
 # Thousands separated by spaces ("612 483"), where the text writes its numbers so (see _Text.spaced).
-SPACED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
-CN_NUMBER = re.compile(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
+SPACED = FromHeads(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
+CN_NUMBER = FromHeads(rf"(?<![\d.])(?P<number>{chinese.CN_NUMERAL})(?P<tenths>成(?P<tenth>[一二三四五六七八九半])?)?"
                        rf"(?P<more>多|余|餘|来|來)?(?P<scale>(?<=[多余餘来來])[万萬亿億]+)?(?P<percent>%|[个個]?百分[点點])?")
 # Arabic digits and Chinese scales mixed: 1万2000, 4万6563, 6亿5170万, 13億5千萬, 7萬6,418.
-MIXED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:(?:\d[\d,]*|[一二三四五六七八九])[千百]?(?:[余餘多](?=[万萬]))?[亿億万萬]?)+"
+MIXED = FromHeads(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[亿億万萬](?:(?:\d[\d,]*|[一二三四五六七八九])[千百]?(?:[余餘多](?=[万萬]))?[亿億万萬]?)+"
                    r"|(?<![\d.,])\d+[亿億](?:\d+|[一二三四五六七八九])[千百]?[万萬]")
-SLASH_FRACTION = re.compile(r"(?<![\d/.])(?P<part>\d{1,2})/(?P<whole>\d{1,3})(?![\d/])")
-CN_FRACTION = re.compile(rf"(?P<whole>{chinese.CN_NUMERAL}|\d+)分之(?P<part>{chinese.CN_NUMERAL}|\d+(?:\.\d+)?)")
-CN_HALF = re.compile(r"(?P<approx>接近|将近|將近|近|逾|超过|超過|过|過|约|約)?(?:一半|(?<=[近逾过過])半[数數]?(?![年月天日]))")
+SLASH_FRACTION = FromHeads(r"(?<![\d/.])(?P<part>\d{1,2})/(?P<whole>\d{1,3})(?![\d/])")
+CN_FRACTION = FromHeads(rf"(?P<whole>{chinese.CN_NUMERAL}|\d+)分之(?P<part>{chinese.CN_NUMERAL}|\d+(?:\.\d+)?)")
+CN_HALF = FromHeads(r"(?P<approx>接近|将近|將近|近|逾|超过|超過|过|過|约|約)?(?:一半|(?<=[近逾过過])半[数數]?(?![年月天日]))")
 CN_PERCENT = re.compile(rf"百分之(?P<number>\d+(?:\.\d+)?|{chinese.CN_NUMERAL})")
 SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": Decimal(1) / 3,
                "two thirds": Decimal(2) / 3, "two-thirds": Decimal(2) / 3, "a quarter": Decimal("0.25"), "a fourth": Decimal("0.25"),
@@ -114,7 +115,7 @@ SHARE_WORDS = {"half": Decimal("0.5"), "a third": Decimal(1) / 3, "one third": D
                "three-fifths": Decimal("0.6"), "four fifths": Decimal("0.8"), "four-fifths": Decimal("0.8"),
                "three-quarters": Decimal("0.75")}
 # English patterns are matched on the text lowered once (ASCII only, positions kept): faster than re.I.
-SHARE = re.compile(rf"\b(?P<words>{'|'.join(sorted(SHARE_WORDS, key=len, reverse=True))})\b(?P<of>(?=\s+(?:of|the|all)\b))?")
+SHARE = FromHeads(rf"\b(?P<words>{'|'.join(sorted(SHARE_WORDS, key=len, reverse=True))})\b(?P<of>(?=\s+(?:of|the|all)\b))?")
 SHARE_BEFORE = re.compile(r"(?:\bby|\bto|nearly|almost|about|close to|around|roughly|over|more than|just under|just over|"
                           r"another|a further)\s+$")
 # "one in five", "one victim in every eight"; with a noun before "in", only where no noun follows ("one person
@@ -124,11 +125,11 @@ ONE_IN = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,
                     r"(?![,.]?\d)(?(noun)(?! (?!was|were|is|are|had|have|has|said|reported|of|in|on|at|and|or|to)[a-z]))")
 DOZEN = re.compile(r"\b(?:a|one|two|three|half a) dozen\b")
 # "thousands of victims", "tens of thousands of", "dozens of": at least the round number named.
-VAGUE = re.compile(r"\b(?P<tens>tens of |hundreds of )?(?P<scale>dozens|hundreds|thousands|millions|billions) of\b")
+VAGUE = FromHeads(r"\b(?P<tens>tens of |hundreds of )?(?P<scale>dozens|hundreds|thousands|millions|billions) of\b")
 VAGUE_SCALES = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
                 "tens of ": 10, "hundreds of ": 100}
 # Only the words that can be part of a number go to text2num (it reads them; this only skips the rest).
-NUMBER_WORD = re.compile(
+NUMBER_WORD = FromHeads(
     r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|"
     r"eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|hundred|thousand|million|billion|trillion|and|a)\b")
@@ -185,7 +186,7 @@ def to_decimal(number: str, scale: str | None = None) -> Decimal:
 APPROXIMATOR_BEFORE = re.compile(
     rf"(?:{'|'.join(map(re.escape, sorted(LOWER_BEFORE + UPPER_BEFORE + PLAIN_BEFORE, key=len, reverse=True)))})\s?$",
     re.I)
-MONTH_BEFORE = re.compile(rf"\b{MONTH}\s*$", re.I)
+MONTH_BEFORE = FromHeads(rf"\b{MONTH}\s*$", re.I)
 MONTH_AFTER = re.compile(rf"\s+{MONTH}\b", re.I)
 # What a number's context is tested with, compiled once (each is tried on every number). AtEnd: only where the
 # few characters a match can have stand, at the end of what precedes the number.
@@ -194,13 +195,13 @@ CN_CURRENCY_JUST_BEFORE = AtEnd(CN_CURRENCY_BEFORE)
 APPROXIMATOR_JUST_BEFORE = AtEnd(APPROXIMATOR_BEFORE)
 ONE_CAPITAL_BEFORE = AtEnd(r"(?<![A-Za-z])[A-Z]$")
 DIGIT_AFTER_SEPARATOR = re.compile(r"[,.]\d")
-NAME_WORD_BEFORE = re.compile(r"(?<=\w )[A-Z][A-Za-z]+ $")
-CAMEL_CASE_BEFORE = re.compile(r"\b[A-Z][a-z]*[A-Z][A-Za-z]* ?$")
+NAME_WORD_BEFORE = FromHeads(r"(?<=\w )[A-Z][A-Za-z]+ $")
+CAMEL_CASE_BEFORE = FromHeads(r"\b[A-Z][a-z]*[A-Z][A-Za-z]* ?$")
 ORDINAL_BEFORE = AtEnd(r"第$")
 LETTER = re.compile(r"[A-Za-z]")
 # An age ("aged 34", 34岁, "34-year-old"), the base of a rate (每萬筆, "per 100,000"), a reading of a bill (三讀) or
 # a trial's instance (二审), an academic year (112學年度).
-AGE_OR_RATE_BEFORE = re.compile(r"\baged\s+(?:between\s+|below\s+|under\s+|over\s+|about\s+)?$|\bage(?: of)?\s+$|"
+AGE_OR_RATE_BEFORE = FromHeads(r"\baged\s+(?:between\s+|below\s+|under\s+|over\s+|about\s+)?$|\bage(?: of)?\s+$|"
                                 r"(?:每|\bper|\bevery)\s?$", re.I)
 AGE_READING_OR_SCHOOL_YEAR_AFTER = re.compile(r"\s*(?:岁|歲|-year-old|years? old|学年|學年)|[读讀审審]")
 HOUR_BEFORE = AtEnd(r"[时時点點]$")
@@ -231,21 +232,19 @@ class _Text:
         self.han = bool(HAN.search(self.text))
         self.latin = bool(re.search(r"[a-z]{2}", self.lowered))
         # The text's own convention: groups of three digits after spaces, and no comma ever groups them.
-        self.spaced = len(SPACED.findall(self.text)) >= 2 and not re.search(r"\d,\d{3}\b", self.text)
+        self.spaced = len(list(SPACED.finditer(self.text))) >= 2 and not re.search(r"\d,\d{3}\b", self.text)
         self.currency = currency
-        self._words: list[tuple[int, int, str]] | None = None
+        self._words: chinese.Segmentation | None = None
         self.plain = ""  # the text in Simplified characters, once segmented
-        self._starts: list[int] = []
 
     def words_at(self, position: int, limit: int = 4) -> list[tuple[int, int, str]]:
         """The Chinese words from `position` on (start, end, tag); the first may begin before it."""
         if self._words is None:
-            self.plain, tokens = chinese.segment(self.text)
-            known = chinese.tags()
-            self._words = [(start, end, known.get(word, "")) for word, start, end in tokens]
-            self._starts = [start for start, _, _ in self._words]
-        index = bisect.bisect_right(self._starts, position) - 1
-        return self._words[max(index, 0):max(index, 0) + limit]
+            self._words = chinese.segment(self.text)
+            self.plain = self._words.plain
+        first = max(bisect.bisect_right(self._words.starts, position) - 1, 0)
+        return list(zip(*(column[first:first + limit] for column in (self._words.starts, self._words.ends,
+                                                                      self._words.tags))))
 
 
 def _numbers(doc: _Text, start: int, end: int) -> list[_Number]:
@@ -585,7 +584,7 @@ def _read(doc: _Text, number: _Number, small: bool) -> Figure | None:
             and re.fullmatch(r"\d{1,3}\.\d{3}", text[number.start:number.end])):
         value = to_decimal(text[number.start:number.end].replace(".", ""))  # "20.000 websites": whole things
     tail = text[end:end + 8]
-    for word in LOWER_AFTER + UPPER_AFTER + PLAIN_AFTER:
+    for word in BOUND_AFTER if tail.startswith(BOUND_AFTER) else ():  # most numbers have no bound after them
         if unit and unit != "倍" and not currency and word in ("多", "余", "餘"):
             continue  # 876宗多: 多 begins the next word; the bound comes before the classifier (876多宗)
         if tail.startswith(word) and not (number.percent and word == "+"):
