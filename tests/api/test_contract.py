@@ -89,9 +89,11 @@ def test_schemathesis_with_every_check_finds_nothing(live_api, tmp_path):
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.api.schemathesis_hooks", "CLAIMTRACK_DROPPED_LOG": str(dropped),
            "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     started = time.monotonic()
+    # one worker: with two threads, hypothesis's ast.parse calls raced on CPython 3.11's interpreter-wide AST
+    # recursion counter (SystemError: AST constructor recursion depth mismatch), a fault of neither tool
     result = subprocess.run(
         [str(BIN / "st"), "run", f"{base}/api/schema/", "--checks", "all", "-H", f"Authorization: Token {token}",
-         "--phases", "coverage,fuzzing,stateful", "--max-examples", "5", "--workers", "2", "--seed", "1",
+         "--phases", "coverage,fuzzing,stateful", "--max-examples", "5", "--workers", "1", "--seed", "1",
          "--report-dir", str(tmp_path)],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     took = time.monotonic() - started
