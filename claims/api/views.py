@@ -215,8 +215,7 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
 
     def retrieve_representation(self):
         """One query: the claim straight from claims.selectors (claims have no per-object permissions)."""
-        pk = self.kwargs["pk"]
-        data = claim_representation(int(pk)) if pk.isdigit() and int(pk) < 2**63 else None
+        data = claim_representation(_pk(self))
         if data is None:
             raise NotFound("No claim with this id.")
         return data
@@ -229,14 +228,13 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
 
     def list(self, request, *args, **kwargs):
         fmt = getattr(request.accepted_renderer, "format", None)
-        exports.escape_formulas(request)  # checked whatever the format, as the schema declares it
+        escape_formulas = exports.escape_formulas(request)  # checked whatever the format, as the schema declares it
         if fmt in exports.FORMATS:
-            return self._export(fmt)
+            return self._export(fmt, escape_formulas)
         page = self.paginate_queryset(claim_values(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(claim_representations(page))
 
-    def _export(self, fmt: str):
-        escape_formulas = exports.escape_formulas(self.request)
+    def _export(self, fmt: str, escape_formulas: bool):
         return exports.stream(self.filter_queryset(self.get_queryset()), fmt, escape_formulas=escape_formulas)
 
     @extend_schema(operation_id="claims_export_csv", filters=True, parameters=[ESCAPE_FORMULAS],
@@ -244,7 +242,7 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
     @action(detail=False, url_path="export/csv", renderer_classes=[exports.CSVRenderer], pagination_class=None)
     def export_csv(self, request):
         """The whole filtered set as CSV (UTF-8 with a byte order mark), streamed: the list's filters, no pages."""
-        return self._export("csv")
+        return self._export("csv", exports.escape_formulas(request))
 
     @extend_schema(operation_id="claims_export_jsonl", filters=True,
                    responses={(200, "application/jsonl"): OpenApiTypes.STR})
@@ -252,7 +250,7 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
             pagination_class=None)
     def export_jsonl(self, request):
         """The whole filtered set as JSON Lines, one claim per line as the list shows it, streamed."""
-        return self._export("jsonl")
+        return self._export("jsonl", exports.escape_formulas(request))
 
     def finalize_response(self, request, response, *args, **kwargs):
         """Errors are JSON whatever format was asked for (an export's 400 included), as the schema says."""
