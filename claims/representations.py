@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from datetime import timezone as dt_timezone
 from decimal import Decimal
 from functools import partial
 from operator import itemgetter
@@ -29,8 +30,9 @@ PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def figure(value: Decimal | None) -> Decimal | None:
-    """A figure as the API shows it: the exact decimal without padding, which the JSON renderers write as a number
-    literal (47000, 0.478) and the CSV export as that text."""
+    """A figure without the column's padding (47000, 0.478), as ClaimSerializer gives it. The fast read path keeps
+    the decimal as read (47000.000000, equal to it): the JSON renderers write every decimal as its exact literal
+    without padding and the CSV export writes that text, so unpadding it here as well was work done twice."""
     return None if value is None else Decimal(unpadded(value))
 
 
@@ -38,6 +40,24 @@ def shown_datetime(value: datetime, zone) -> str:
     """As DRF writes it: ISO 8601 in the current time zone, UTC as Z."""
     value = value.astimezone(zone).isoformat()
     return value[:-6] + "Z" if value.endswith("+00:00") else value
+
+
+UTC_ZONES = ("UTC", "Etc/UTC")
+
+
+def datetime_shower(zone) -> Callable[[datetime], str]:
+    """shown_datetime in `zone`, in C where the zone is UTC and so is a time (psycopg reads times in the session's
+    zone, UTC): orjson writes a UTC time exactly as shown_datetime does (a test holds them equal), three times as
+    fast, and a page shows two times a claim."""
+    if getattr(zone, "key", None) not in UTC_ZONES and zone is not dt_timezone.utc:
+        return partial(shown_datetime, zone=zone)
+
+    def shown(value: datetime) -> str:
+        if value.tzinfo is dt_timezone.utc:
+            return orjson.dumps(value, option=orjson.OPT_UTC_Z)[1:-1].decode()
+        return shown_datetime(value, zone)
+
+    return shown
 
 
 def _blank_as_null(value: str) -> str | None:
@@ -72,7 +92,7 @@ class ClaimField:
     writable: bool = True  # False: read-only in ClaimSerializer and in the schema
     cell: Callable[[Any], Any] = _cell  # the CSV cell from the shown value
     related: bool = False  # a list claims.selectors gathers under this name (not a values() lookup)
-    zoned: bool = False  # shown in the current time zone, which `show` takes as `zone`
+    zoned: bool = False  # a time, shown in the current time zone (datetime_shower); `show` is not used
 
     def __post_init__(self):
         if not self.reads:
@@ -95,9 +115,9 @@ CLAIM_FIELDS = (
     ClaimField("suffix", writable=False),
     ClaimField("paraphrase"),
     ClaimField("note"),
-    ClaimField("value", show=figure),
-    ClaimField("value_low", show=figure),
-    ClaimField("value_high", show=figure),
+    ClaimField("value"),  # figures: decimals, written without padding (see figure)
+    ClaimField("value_low"),
+    ClaimField("value_high"),
     ClaimField("unit"),
     ClaimField("date", reads=("date_start", "date_end", "date_precision"), show=format_interval),
     ClaimField("date_precision", show=_blank_as_null, writable=False),
@@ -106,8 +126,8 @@ CLAIM_FIELDS = (
     ClaimField("detached", writable=False),
     ClaimField("actors", related=True, cell=_json_cell),  # [{role, id, slug, name}]
     ClaimField("links", related=True, writable=False, cell=_json_cell),  # [{id, claim, relation, status}]
-    ClaimField("created_at", show=shown_datetime, zoned=True, writable=False),
-    ClaimField("updated_at", show=shown_datetime, zoned=True, writable=False),
+    ClaimField("created_at", zoned=True, writable=False),
+    ClaimField("updated_at", zoned=True, writable=False),
 )
 
 CLAIM_FIELD_NAMES = [field.name for field in CLAIM_FIELDS]
@@ -115,7 +135,7 @@ CLAIM_READ_ONLY_FIELDS = [field.name for field in CLAIM_FIELDS if not field.writ
 CLAIM_VALUES = tuple(dict.fromkeys(lookup for field in CLAIM_FIELDS if not field.related for lookup in field.reads))
 
 _first_values = itemgetter(*(field.reads[0] for field in CLAIM_FIELDS))
-_shown = [field for field in CLAIM_FIELDS if field.show]
+_shown = [field for field in CLAIM_FIELDS if field.show or field.zoned]
 
 
 def claims_shown(rows: Iterable[dict]) -> list[dict]:
@@ -123,7 +143,7 @@ def claims_shown(rows: Iterable[dict]) -> list[dict]:
     zone = timezone.get_current_timezone()  # once: asking for it costs more than showing a time
     from_one, from_many = [], []  # the few fields that are not shown as read
     for field in _shown:
-        show = partial(field.show, zone=zone) if field.zoned else field.show
+        show = datetime_shower(zone) if field.zoned else field.show
         if len(field.reads) == 1:
             from_one.append((field.name, show, field.reads[0]))
         else:

@@ -20,7 +20,7 @@ from django.db.models.expressions import OrderBy
 from django.utils import timezone
 
 from claims.models import Claim, ClaimActor, ClaimLink, Document, ordered
-from claims.representations import CLAIM_VALUES, claims_shown, shown_datetime
+from claims.representations import CLAIM_VALUES, claims_shown, datetime_shower
 from claims.search import WalkableMatch
 from claims.sql import RowDicts, claim_related_json, late_read, ordered_walk, row_beyond, rows_by_id
 from claims.text.dates import format_interval
@@ -30,15 +30,14 @@ API_ORDERING = ("document_id", "start", "id")
 
 # On PostgreSQL what a claim shows of its document (title, source) is read by subqueries, not joins: the server
 # evaluates them after the sort and limit, for the rows shown only (a search sorting 34,000 matches joined each).
-_DOCUMENT_READS = {lookup: f"late_{number}" for number, lookup in enumerate(
-    name for name in CLAIM_VALUES if name.startswith("document__"))}
+_DOCUMENT_READS = tuple(name for name in CLAIM_VALUES if name.startswith("document__"))
 
 
 def claim_values(queryset: QuerySet) -> QuerySet:
     """The columns claim_representations needs, as a values() queryset keeping the filters and ordering; its rows
     are read by claims.sql.RowDicts (the same dicts, in fewer steps)."""
     if connections[queryset.db].vendor == "postgresql":
-        late = {name: late_read(Claim, lookup, queryset.db) for lookup, name in _DOCUMENT_READS.items()}
+        late = {lookup: late_read(Claim, lookup, queryset.db) for lookup in _DOCUMENT_READS}  # named as the lookup
         rows = queryset.values(*(name for name in CLAIM_VALUES if name not in _DOCUMENT_READS),
                                **late, **claim_related_json(queryset.db))
     else:
@@ -53,8 +52,6 @@ def claim_representations(rows: Iterable[dict]) -> list[dict]:
     if rows and "actors_json" in rows[0]:
         for row in rows:
             row["actors"], row["links"] = orjson.loads(row["actors_json"]), orjson.loads(row["links_json"])
-            for lookup, name in _DOCUMENT_READS.items():
-                row[lookup] = row.pop(name)
         return claims_shown(rows)
     ids = [row["id"] for row in rows]
     actors, links = defaultdict(list), defaultdict(list)
@@ -106,15 +103,15 @@ def document_representation(pk: int) -> dict | None:
     found = rows_by_id(_one_document, pk, using)
     if not found:
         return None
-    row, zone = found[0], timezone.get_current_timezone()
+    row, shown_datetime = found[0], datetime_shower(timezone.get_current_timezone())
     return {
         "id": row["id"], "title": row["title"], "source": row["source__slug"],
         "published": format_interval(row["published_start"], row["published_end"], row["published_precision"]),
         "published_precision": row["published_precision"], "languages": row["languages"], "url": row["url"],
-        "updated_at": shown_datetime(row["updated_at"], zone), "republished_from": row["republished_from__slug"],
+        "updated_at": shown_datetime(row["updated_at"]), "republished_from": row["republished_from__slug"],
         **{name: row[name] for name in ("byline", "filename", "text", "content_hash", "main_ranges",
                                         "duplicate_ranges")},
-        "imported_at": row["imported_at"] and shown_datetime(row["imported_at"], zone),
+        "imported_at": row["imported_at"] and shown_datetime(row["imported_at"]),
         "claims": rows_by_id(_document_claims, pk, using),
     }
 

@@ -81,9 +81,11 @@ def _claim_related(template: str, using: str) -> str:
 
 
 def late_read(model: type[Model], lookup: str, using: str) -> RawSQL:
-    """values() annotation: a field reached through forward foreign keys (document__source__slug), read by a
-    correlated subquery on `model`'s table, which PostgreSQL evaluates for the rows returned only, after the sort
-    and the limit (a join is made for every row before them); null where a key is null. Rendered once."""
+    """values() annotation: a field reached through forward foreign keys (document__source__slug), read by
+    correlated subqueries on `model`'s table, which PostgreSQL evaluates for the rows returned only, after the sort
+    and the limit (a join is made for every row before them); null where a key is null. Each hop is a subquery of
+    its own, a lookup by primary key (the slug of the source whose id the document holds): the hops joined in one
+    subquery made PostgreSQL hash the sources again for every row. Rendered once."""
     sql, field = _late_read(model, lookup, using)
     return RawSQL(sql, (), output_field=field)
 
@@ -91,18 +93,16 @@ def late_read(model: type[Model], lookup: str, using: str) -> RawSQL:
 @cache
 def _late_read(model: type[Model], lookup: str, using: str):
     quote = connections[using].ops.quote_name
-    first, *through, last = lookup.split("__")
-    key = model._meta.get_field(first)
-    tables = f"{quote(key.related_model._meta.db_table)} t0"
-    where = f"t0.{quote(key.target_field.column)} = {quote(model._meta.db_table)}.{quote(key.column)}"
-    current = key.related_model
-    for number, name in enumerate(through, start=1):
-        key = current._meta.get_field(name)
-        tables += (f" JOIN {quote(key.related_model._meta.db_table)} t{number}"
-                   f" ON t{number}.{quote(key.target_field.column)} = t{number - 1}.{quote(key.column)}")
-        current = key.related_model
-    field = current._meta.get_field(last)
-    return f"(SELECT t{len(through)}.{quote(field.column)} FROM {tables} WHERE {where})", field
+    *names, last = lookup.split("__")
+    key = model._meta.get_field(names[0])
+    value = f"{quote(model._meta.db_table)}.{quote(key.column)}"  # the first key, on the model's row
+    for number, name in enumerate([*names[1:], None]):
+        table, target = key.related_model, key.target_field.column
+        field = table._meta.get_field(name or last)
+        value = (f"(SELECT t{number}.{quote(field.column)} FROM {quote(table._meta.db_table)} t{number}"
+                 f" WHERE t{number}.{quote(target)} = {value})")
+        key = field
+    return value, field
 
 
 # A published review's actors (with their kind), its corroborating and conflicting links (with the other claim and

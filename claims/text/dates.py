@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 DAY, MONTH, YEAR = "day", "month", "year"
@@ -77,6 +78,7 @@ def unit_end(d: date, precision: str) -> date:
     return d
 
 
+@lru_cache(maxsize=4096)  # a page of claims shows few dates many times; each is worked out once
 def format_interval(start: date | None, end: date | None, precision: str) -> str | None:
     """ISO string for a stored interval, or None when the date is unknown."""
     if start is None or not precision:

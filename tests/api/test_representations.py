@@ -6,11 +6,15 @@ import csv
 import io
 import json
 from datetime import date
+from datetime import timezone as dt_timezone
 from decimal import Decimal
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from django.db import connection
 
 from claims.api.renderers import dumps
@@ -172,3 +176,20 @@ def test_a_documents_detail_equals_its_serializer_and_is_read_in_two_queries(dja
         assert exact(dumps(shown)) == expected and list(shown) == list(expected)
     assert [claim["start"] for claim in document_representation(full.pk)["claims"]] == [0, 3]
     assert document_representation(987654321) is None
+
+
+@given(moment=st.datetimes(timezones=st.just(dt_timezone.utc)),
+       zone=st.sampled_from(["UTC", "Etc/UTC", "Asia/Shanghai", "America/St_Johns"]))
+@settings(max_examples=300, deadline=None)
+def test_times_are_shown_as_drf_shows_them_in_the_current_zone(moment, zone):
+    """The fast way (orjson, for UTC times in UTC) and the general one both give what DRF's DateTimeField gives."""
+    from django.utils import timezone
+    from rest_framework.fields import DateTimeField
+
+    from claims.representations import datetime_shower, shown_datetime
+
+    with timezone.override(ZoneInfo(zone)):
+        expected = DateTimeField().to_representation(moment)
+        assert datetime_shower(ZoneInfo(zone))(moment) == shown_datetime(moment, ZoneInfo(zone)) == expected
+        other = moment.astimezone(ZoneInfo("Asia/Kolkata"))  # not read as UTC: the general way
+        assert datetime_shower(ZoneInfo(zone))(other) == expected
