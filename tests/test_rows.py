@@ -117,3 +117,62 @@ def test_pages_and_details_run_prepared_unless_switched_off(client_as, anon_read
     assert len(statements) == 4  # the claim, the document, the document's claims, the page
     assert any('FROM "claims_claim" WHERE "claims_claim"."id" = $1' in statement for statement in statements)
     assert any('WHERE "claims_claim"."kind" = $1' in statement for statement in statements)
+
+
+def _new_request():
+    """A kept connection as a request finds it with CONN_HEALTH_CHECKS (production's setting): to be checked."""
+    connection.ensure_connection()
+    connection.health_check_enabled, connection.health_check_done = True, False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_s_first_read_is_its_health_check(monkeypatch):
+    """No SELECT 1 before the read on a working kept connection; the read marks the check done for the request."""
+    from claims.selectors import claim_representation
+
+    claim = ClaimFactory()
+    checks = []
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append(1) or True)
+    _new_request()
+    assert claim_representation(claim.pk)["id"] == claim.pk
+    assert checks == [] and connection.health_check_done
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_read_on_a_connection_the_server_dropped_runs_again_on_a_new_one():
+    import psycopg
+
+    from claims.selectors import claim_representation
+
+    claim = ClaimFactory()
+    connection.ensure_connection()
+    dropped = connection.connection.info.backend_pid
+    with psycopg.connect(connection.connection.info.dsn, autocommit=True) as other:  # as a restart would
+        other.execute("SELECT pg_terminate_backend(%s)", [dropped])
+    _new_request()
+    assert claim_representation(claim.pk)["id"] == claim.pk
+    assert connection.connection.info.backend_pid != dropped
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_read_that_fails_on_a_working_connection_is_not_run_again():
+    """A statement timeout is the query's failure, not the connection's: raised at once, run once."""
+    from django.db import OperationalError
+    from django.db.models.expressions import RawSQL
+
+    ClaimFactory()
+    runs = []
+    _new_request()
+    kept = connection.connection.info.backend_pid
+    slow = Claim.objects.values("id", pause=RawSQL("pg_sleep(0.2)", ()))
+    slow._iterable_class = RowDicts
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 20")
+    try:
+        with connection.execute_wrapper(lambda execute, *args: runs.append(1) or execute(*args)):
+            with pytest.raises(OperationalError, match="statement timeout"):
+                list(slow)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = 0")
+    assert runs == [1] and connection.connection.info.backend_pid == kept
