@@ -352,3 +352,43 @@ def test_each_request_has_its_own_filters_and_form_fields():
     assert list(first.qs) == [figure]
     assert list(ClaimFilterSet(QueryDict("kind=event"), Claim.objects.all()).qs) == [event]
     assert ClaimFilterSet.base_filters["date_after"].__dict__.get("parent") is None
+
+
+def test_a_request_checks_only_the_filters_it_names(monkeypatch, client_as):
+    """The filters a query string does not name are neither cleaned nor applied; the ones it names are, with their
+    cross-field rules; the browsable API's filter form still has every filter, bound to the query string."""
+    from django import forms
+
+    from claims.filtersets import ClaimFilterSet
+
+    cleaned = []
+    original = forms.Field.clean
+    monkeypatch.setattr(forms.Field, "clean", lambda field, value: cleaned.append(field.label) or original(field, value))
+    figure = ClaimFactory(kind="figure", value=Decimal(10))
+    ClaimFactory(event=True)
+    checked = ClaimFilterSet(QueryDict("kind=figure&value_min=5"), Claim.objects.all())
+    assert list(checked.qs) == [figure]
+    assert sorted(checked.checked_form.fields) == ["kind", "value_min"] and len(cleaned) == 2
+    assert list(checked.form.fields) == list(ClaimFilterSet.base_filters)  # every field, for the HTML form
+    upside_down = ClaimFilterSet(QueryDict("value_min=9&value_max=1"), Claim.objects.all())
+    assert not upside_down.is_valid() and "value_min" in upside_down.errors
+    assert list(ClaimFilterSet(QueryDict(""), Claim.objects.all()).qs) == list(Claim.objects.all())
+    html = client_as("fact-checkers").get("/api/claims/?kind=figure", HTTP_ACCEPT="text/html").content.decode()
+    filters = html[html.index('id="filtersModal"'):]
+    assert all(f'name="{name}"' in filters for name in ClaimFilterSet.base_filters)
+
+
+def test_a_filter_whose_absence_means_something_is_always_checked():
+    """A field that cleans absence to a value (a checkbox: False) or reads suffixed keys is never left out."""
+    from django import forms
+
+    from claims.filtersets import _form_of
+
+    class Form(forms.Form):
+        plain = forms.CharField(required=False)
+        box = forms.BooleanField(required=False)
+        needed = forms.CharField()
+        span = forms.SplitDateTimeField(required=False)
+
+    assert sorted(_form_of(Form, frozenset()).base_fields) == ["box", "needed", "span"]
+    assert sorted(_form_of(Form, frozenset({"plain"})).base_fields) == ["box", "needed", "plain", "span"]
