@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import islice
 
 import orjson
@@ -30,20 +31,36 @@ API_ORDERING = ("document_id", "start", "id")
 
 # On PostgreSQL what a claim shows of its document (title, source) is read by subqueries, not joins: the server
 # evaluates them after the sort and limit, for the rows shown only (a search sorting 34,000 matches joined each).
-_DOCUMENT_READS = tuple(name for name in CLAIM_VALUES if name.startswith("document__"))
+# Named apart from the lookups: a filter on document__source__slug must join, not run the subquery on every row.
+_DOCUMENT_READS = {lookup: f"late_{number}" for number, lookup in enumerate(
+    name for name in CLAIM_VALUES if name.startswith("document__"))}
 
 
-def claim_values(queryset: QuerySet) -> QuerySet:
-    """The columns claim_representations needs, as a values() queryset keeping the filters and ordering; its rows
-    are read by claims.sql.RowDicts (the same dicts, in fewer steps)."""
-    if connections[queryset.db].vendor == "postgresql":
-        late = {lookup: late_read(Claim, lookup, queryset.db) for lookup in _DOCUMENT_READS}  # named as the lookup
+def claim_values(queryset: QuerySet, using: str | None = None) -> QuerySet:
+    """The columns claim_representations needs, as a values() queryset keeping the filters and ordering (it may be
+    filtered further); its rows are read by claims.sql.RowDicts (the same dicts, in fewer steps). `using`: the
+    database the SQL is written for, when the queryset's own is chosen later, by the router."""
+    using = using or queryset.db
+    if connections[using].vendor == "postgresql":
+        late = {name: late_read(Claim, lookup, using) for lookup, name in _DOCUMENT_READS.items()}
         rows = queryset.values(*(name for name in CLAIM_VALUES if name not in _DOCUMENT_READS),
-                               **late, **claim_related_json(queryset.db))
+                               **late, **claim_related_json(using))
     else:
         rows = queryset.values(*CLAIM_VALUES)
     rows._iterable_class = RowDicts  # values() sets ValuesIterable; Django has no public hook for another
     return rows
+
+
+def claim_list() -> QuerySet:
+    """Every claim, in the API's order, as claim_values() reads them, for a request to filter: the values() set up
+    once per database (a request spent 0.3 ms on it), each request filtering a copy. The database is still the
+    router's choice for each request (a client that has just written reads the primary)."""
+    return _claim_list(Claim.objects.db).all()
+
+
+@cache
+def _claim_list(using: str) -> QuerySet:
+    return claim_values(Claim.objects.order_by(*API_ORDERING), using=using)
 
 
 def claim_representations(rows: Iterable[dict]) -> list[dict]:
@@ -52,6 +69,8 @@ def claim_representations(rows: Iterable[dict]) -> list[dict]:
     if rows and "actors_json" in rows[0]:
         for row in rows:
             row["actors"], row["links"] = orjson.loads(row["actors_json"]), orjson.loads(row["links_json"])
+            for lookup, name in _DOCUMENT_READS.items():
+                row[lookup] = row.pop(name)
         return claims_shown(rows)
     ids = [row["id"] for row in rows]
     actors, links = defaultdict(list), defaultdict(list)
@@ -82,9 +101,10 @@ def _one_claim(pk: int, using: str) -> QuerySet:
     return claim_values(Claim.objects.using(using).filter(pk=pk))
 
 
-def claim_representations_streamed(queryset: QuerySet, chunk_size: int = 2000) -> Iterator[dict]:
-    """Every claim of `queryset` as the API shows it, read in chunks so that memory stays flat."""
-    rows = claim_values(queryset).iterator(chunk_size=chunk_size)
+def claim_representations_streamed(rows: QuerySet, chunk_size: int = 2000) -> Iterator[dict]:
+    """Every claim of `rows` (a claim_values() queryset) as the API shows it, read in chunks so that memory stays
+    flat."""
+    rows = rows.iterator(chunk_size=chunk_size)
     while chunk := list(islice(rows, chunk_size)):
         yield from claim_representations(chunk)
 

@@ -49,8 +49,8 @@ def escape_formulas(request) -> bool:
 
 
 def stream(queryset, fmt: str, *, escape_formulas: bool = True) -> StreamingHttpResponse:
-    """The whole filtered set, streamed in chunks so that memory stays flat however large it is; the
-    columns are claims.representations' fields, in its order."""
+    """The whole filtered set (a claim_values() queryset), streamed in chunks so that memory stays flat however
+    large it is; the columns are claims.representations' fields, in its order."""
     rows = claim_representations_streamed(queryset, chunk_size=CHUNK)
     if fmt == "jsonl":
         body = (renderers.dumps(row) + b"\n" for row in rows)

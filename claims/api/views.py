@@ -13,7 +13,7 @@ from claims.filtersets import ActorFilterSet, ClaimFilterSet, ClaimLinkFilterSet
 from claims.models import Actor, Claim, ClaimLink, Document, Source
 from claims.reviews import claim_review, published_review, published_review_problem
 from claims.selectors import (
-    API_ORDERING, claim_representation, claim_representations, claim_values, document_representation,
+    claim_list, claim_representation, claim_representations, document_representation,
 )
 from claims.services.catalog import actor_save, source_save
 from claims.services.claims import claim_create, claim_update, may_set_status
@@ -206,8 +206,8 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
     filterset_class = ClaimFilterSet
 
     def get_queryset(self):
-        if not self.detail:  # the list and its exports: read through claims.selectors, not model instances
-            return Claim.objects.order_by(*API_ORDERING)
+        if not self.detail:  # the list and its exports: values() rows read through claims.selectors
+            return claim_list()
         return Claim.objects.select_related("document")  # writes: the representation comes from selectors
 
     def represent(self, instance):
@@ -231,7 +231,7 @@ class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
         escape_formulas = exports.escape_formulas(request)  # checked whatever the format, as the schema declares it
         if fmt in exports.FORMATS:
             return self._export(fmt, escape_formulas)
-        page = self.paginate_queryset(claim_values(self.filter_queryset(self.get_queryset())))
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         return self.get_paginated_response(claim_representations(page))
 
     def _export(self, fmt: str, escape_formulas: bool):
