@@ -9,7 +9,7 @@ from operator import or_
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from django_filters.constants import EMPTY_VALUES
 from django_filters.filterset import FilterSetMetaclass
@@ -17,6 +17,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Language, Source, ordered
 from claims.search import search_actors, search_claims, search_documents
+from claims.sql import claim_has_actor
 from claims.text.dates import FuzzyDate
 from claims.text.search_terms import unit_terms
 
@@ -286,13 +287,10 @@ class ClaimFilterSet(FilterSet):
         queryset = super().filter_queryset(queryset)
         actor, role = self.checked_form.cleaned_data.get("actor"), self.checked_form.cleaned_data.get("role")
         if actor or role:
-            roles = ClaimActor.objects.filter(claim=OuterRef("pk"))
-            if actor:
-                roles = roles.filter(actor_id=int(actor)) if actor.isdigit() and int(actor) < 2**63 \
-                    else roles.filter(actor__slug=actor)
-            if role:
-                roles = roles.filter(role=role)
-            queryset = queryset.filter(Exists(roles))
+            by_id = actor.isdigit() and int(actor) < 2**63 if actor else False
+            queryset = queryset.filter(claim_has_actor(actor_id=int(actor) if by_id else None,
+                                                       actor_slug=actor if actor and not by_id else None,
+                                                       role=role or None, using=queryset.db))
         return queryset
 
     def filter_actor(self, queryset, name, value):

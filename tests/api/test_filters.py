@@ -108,6 +108,12 @@ def test_actor_by_id_or_slug_and_role(api):
     assert api("/api/claims/?actor=united-states") == sorted([participant.pk, subject.pk])
     assert api(f"/api/claims/?actor={us.pk}&role=participant") == [participant.pk]
     assert api("/api/claims/?role=subject") == [subject.pk]
+    assert api("/api/claims/?actor=united-states&role=subject") == [subject.pk]
+    assert api(f"/api/claims/?actor={us.pk}") == sorted([participant.pk, subject.pk])
+    assert api("/api/claims/?actor=nobody") == api(f"/api/claims/?actor={2**63}") == []
+    other = ClaimActorFactory(claim=participant, actor=ActorFactory(slug="2nd"), role="claimant")
+    assert api("/api/claims/?actor=2nd&role=claimant") == [participant.pk]  # a slug of digits and letters
+    assert api(f"/api/claims/?actor={other.actor_id}&role=subject") == []
 
 
 def test_date_range_matches_overlapping_intervals(api):
