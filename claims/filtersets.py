@@ -17,7 +17,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Language, Source, ordered
 from claims.search import search_actors, search_claims, search_documents
-from claims.sql import claim_has_actor
+from claims.sql import claim_has_actor, value_reaches
 from claims.text.dates import FuzzyDate
 from claims.text.search_terms import unit_terms
 
@@ -305,12 +305,10 @@ class ClaimFilterSet(FilterSet):
         return queryset.filter(date_start__lte=value.end)
 
     def filter_value_min(self, queryset, name, value):
-        return queryset.filter(Q(value_high__gte=value) | Q(value_high__isnull=True, value__gte=value)
-                               | Q(value_high__isnull=True, value__isnull=True, value_low__isnull=False))
+        return queryset.filter(value_reaches("at_least", value, using=queryset.db))
 
     def filter_value_max(self, queryset, name, value):
-        return queryset.filter(Q(value_low__lte=value) | Q(value_low__isnull=True, value__lte=value)
-                               | Q(value_low__isnull=True, value__isnull=True, value_high__isnull=False))
+        return queryset.filter(value_reaches("at_most", value, using=queryset.db))
 
     def filter_unit(self, queryset, name, value):
         words, runs = unit_terms(value.replace("\x00", ""))

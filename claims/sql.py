@@ -209,6 +209,29 @@ def _claim_actor(shape: tuple[bool, bool, bool], using: str) -> str:
     return render(CLAIM_ACTOR.replace("{conditions}", conditions), Actor, Claim, ClaimActor, using=using)
 
 
+# Figures that can reach a value: a figure's range (its bounds where its wording set them, else its value) reaches
+# `value_min` when its top is that or more, a range open above (a lower bound only: "more than 40") reaches any;
+# `value_max` the same way down. The API's value_min and value_max filters, as SQL for the cost the actor's had.
+VALUE_REACHES = {
+    "at_least": "({Claim}.{Claim.value_high} >= %s OR ({Claim}.{Claim.value_high} IS NULL AND {Claim}.{Claim.value}"
+                " >= %s) OR ({Claim}.{Claim.value_high} IS NULL AND {Claim}.{Claim.value} IS NULL"
+                " AND {Claim}.{Claim.value_low} IS NOT NULL))",
+    "at_most": "({Claim}.{Claim.value_low} <= %s OR ({Claim}.{Claim.value_low} IS NULL AND {Claim}.{Claim.value}"
+               " <= %s) OR ({Claim}.{Claim.value_low} IS NULL AND {Claim}.{Claim.value} IS NULL"
+               " AND {Claim}.{Claim.value_high} IS NOT NULL))",
+}
+
+
+def value_reaches(direction: str, value, using: str = "default") -> RawSQL:
+    """A filter() condition: the claim's figure can be `value` or more ("at_least") or `value` or less ("at_most")."""
+    return RawSQL(_value_reaches(direction, using), (value, value), output_field=BooleanField())
+
+
+@cache
+def _value_reaches(direction: str, using: str) -> str:
+    return render(VALUE_REACHES[direction], Claim, using=using)
+
+
 def copy_rows(model: type[Model], fields: Sequence[str], rows: Iterable[tuple], using: str = "default") -> None:
     """PostgreSQL's COPY of `rows` (each the values of `fields`, in order) into the model's table."""
     table = _Table(model, connections[using].ops.quote_name)

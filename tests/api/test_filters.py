@@ -134,6 +134,10 @@ def test_value_range_uses_bounds(api):
     assert api("/api/claims/?value_min=10000") == sorted([nearly.pk, over.pk])
     assert api("/api/claims/?value_max=30000") == sorted([over.pk, exact.pk])
     assert api("/api/claims/?value_min=40000&value_max=50000") == [nearly.pk]
+    below = ClaimFactory(value=None, value_low=None, value_high=Decimal("0.25"))  # "under 25%": open below
+    assert api("/api/claims/?value_max=-1") == [below.pk]
+    assert api("/api/claims/?value_min=0.2") == sorted([nearly.pk, over.pk, exact.pk, below.pk])
+    assert api("/api/claims/?value_min=0.26&value_max=5") == [exact.pk]  # "more than 20000" cannot be 5
 
 
 def test_relation_finds_both_ends_but_not_rejected_links(api):
