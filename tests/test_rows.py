@@ -176,3 +176,46 @@ def test_a_read_that_fails_on_a_working_connection_is_not_run_again():
         with connection.cursor() as cursor:
             cursor.execute("SET statement_timeout = 0")
     assert runs == [1] and connection.connection.info.backend_pid == kept
+
+
+LIST_QUERIES = ["", "kind=figure&date_after=2015-01&date_before=2015-06", "actor=us&role=subject", "actor=7",
+                "value_min=10&value_max=5000", "relation=conflicts", "q=phishing", "source=news&language=en",
+                "ordering=-value", "ordering=date&status=draft", "unit=infected hosts&detached=true",
+                "updated_since=2020-01-01T00:00:00Z&ordering=-updated"]
+
+
+@pytest.mark.parametrize("query", LIST_QUERIES)
+def test_a_page_compiled_with_a_kept_select_and_order_is_django_s_own(query):
+    """The SQL and parameters of the list's query, compiled by the compiler that keeps SELECT and ORDER BY, are what
+    Django's own compiler gives, on the first request and on the next ones (pages and cursor pages alike)."""
+    from django.http import QueryDict
+
+    from claims.filtersets import ClaimFilterSet
+    from claims.selectors import claim_list, keyset_keys
+    from claims.sql import _setup_reusing, _setups, row_beyond
+
+    for _ in range(3):
+        filtered = ClaimFilterSet(QueryDict(query), claim_list()).qs
+        keys = keyset_keys(filtered)
+        after = filtered.filter(row_beyond(Claim, keys[0][0], 5, 9, descending=keys[0][1]))
+        for queryset in (filtered[:101], filtered[200:301], after[:51]):
+            ours = _setup_reusing(queryset.query.chain(), "default").as_sql()
+            assert ours == queryset.query.chain().get_compiler("default").as_sql()
+    kept = [key for key in _setups if key[2] == id(claim_list().query.select)]  # the list's columns: set up once
+    assert kept and len(kept) <= 2 * len(LIST_QUERIES)
+
+
+def test_a_query_whose_order_joins_is_compiled_whole_each_time():
+    """An order that joins another table (here the document's title) must be set up each time: its join belongs in
+    each query's FROM."""
+    from claims import sql
+
+    ClaimFactory.create_batch(2)
+    joined = Claim.objects.values("id").order_by("document__title", "id")
+    for _ in range(2):
+        ours = sql._setup_reusing(joined.query.chain(), "default").as_sql()
+        assert ours == joined.query.chain().get_compiler("default").as_sql()
+    assert not any(key[4] == id(joined.query.order_by) for key in sql._setups)
+    rows = joined.all()
+    rows._iterable_class = RowDicts
+    assert [row["id"] for row in rows] == [row["id"] for row in joined]
