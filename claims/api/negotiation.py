@@ -1,4 +1,5 @@
-"""Content negotiation: an unknown ?format= is a 400 naming the parameter, not DRF's 404."""
+"""Content negotiation: an unknown ?format= is a 400 naming the parameter, not DRF's 404; a request that takes
+anything (scripts: no Accept header, or */*) gets the first renderer without DRF parsing every media type."""
 
 from django.http import Http404
 from rest_framework.exceptions import ValidationError
@@ -10,6 +11,10 @@ class ContentNegotiation(DefaultContentNegotiation):
     mistake in a parameter (a format suffix of the path, /api/claims/1.xml, stays a 404: a path no route has)."""
 
     def select_renderer(self, request, renderers, format_suffix=None):
+        accept = request.META.get("HTTP_ACCEPT", "*/*")
+        if (accept == "*/*" and renderers and not format_suffix
+                and not request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)):
+            return renderers[0], renderers[0].media_type  # what DRF answers: */* matches the first renderer
         try:
             return super().select_renderer(request, renderers, format_suffix)
         except Http404:  # raised by filter_renderers only, for a format no renderer has

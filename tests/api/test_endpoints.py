@@ -312,3 +312,30 @@ def test_figures_are_exact_json_numbers_without_padding(client_as):
     assert json.loads(body, parse_float=Decimal)["value_high"] == Decimal("123456789012345678.123456")
     exported = client_as("fact-checkers").get(f"/api/claims/export/jsonl/?document={claim.document_id}")
     assert b'"value":8900000,' in b"".join(exported.streaming_content)
+
+
+@pytest.mark.parametrize("accept", [None, "*/*", "application/json", "text/html", "text/csv", "*/*; q=0.5",
+                                    "application/json; indent=4", "text/*", "*/*, text/html"])
+@pytest.mark.parametrize("query", ["", "format=json", "format=csv", "format="])
+def test_content_negotiation_answers_what_drf_answers(accept, query):
+    """The shortcut for clients that take anything chooses what DRF's own negotiation chooses, and only then."""
+    from django.test import RequestFactory
+    from rest_framework.negotiation import DefaultContentNegotiation
+    from rest_framework.renderers import BrowsableAPIRenderer
+    from rest_framework.request import Request
+
+    from claims.api.exports import CSVRenderer, JSONLinesRenderer
+    from claims.api.negotiation import ContentNegotiation
+    from claims.api.renderers import ORJSONRenderer
+
+    headers = {} if accept is None else {"HTTP_ACCEPT": accept}
+    request = Request(RequestFactory().get(f"/api/claims/?{query}", **headers))
+    renderers = [ORJSONRenderer(), BrowsableAPIRenderer(), CSVRenderer(), JSONLinesRenderer()]
+
+    def chosen(negotiation):
+        try:
+            return negotiation.select_renderer(request, renderers)
+        except Exception as exc:  # noqa: BLE001  (a 406 must stay a 406)
+            return type(exc).__name__
+
+    assert chosen(ContentNegotiation()) == chosen(DefaultContentNegotiation())
