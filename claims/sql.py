@@ -311,7 +311,7 @@ def _reusing_class(compiler_class: type) -> type:
             key = _setup_key(self.query, self.using, with_col_aliases)
             kept = _setups.get(key) if key else None
             if kept is not None:
-                _, setup, answer = kept
+                _, setup, answer, self.kept_reading = kept
                 self.select, self.klass_info, self.annotation_col_map, self.has_extra_select, self._meta_ordering = setup
                 self.col_count = len(self.select)
                 self.where, self.having, self.qualify = self.query.where.split_having_qualify(
@@ -322,11 +322,12 @@ def _reusing_class(compiler_class: type) -> type:
             if key and aliases == (list(self.query.alias_map), dict(self.query.alias_refcount)):
                 query = self.query  # kept: while the entry lives, no other object can have the ids of the key's
                 held = (query.select, query.values_select, query.order_by, [*query.annotation_select.values()])
+                self.kept_reading = {}  # the rows' names and converters, once _Compiled has them
                 with _setups_lock:
                     if len(_setups) >= SETUPS_KEPT:
                         del _setups[next(iter(_setups))]  # the oldest
                     _setups[key] = (held, (self.select, self.klass_info, self.annotation_col_map,
-                                           self.has_extra_select, self._meta_ordering), answer)
+                                           self.has_extra_select, self._meta_ordering), answer, self.kept_reading)
             return answer
 
     return SetupReusingCompiler
@@ -349,9 +350,15 @@ class _Compiled:
     def __init__(self, compiler, sql: str, params: tuple):
         query = compiler.query
         self.compiler, self.sql, self.params, self.using = compiler, sql, tuple(params), compiler.using
+        kept = getattr(compiler, "kept_reading", None)  # a kept setup's (SetupReusingCompiler), the same columns
+        if kept:
+            self.names, self.converters = kept["names"], kept["converters"]
+            return
         self.names = [*query.extra_select, *query.values_select, *query.annotation_select]
         self.converters = compiler.get_converters([expression for expression, _, _ in
                                                    compiler.select[:compiler.col_count]])
+        if kept is not None:
+            kept.update(names=self.names, converters=self.converters)
 
 
 def _fetched(compiled: _Compiled, params, *, prepare: bool = False) -> list[dict]:

@@ -219,3 +219,14 @@ def test_a_query_whose_order_joins_is_compiled_whole_each_time():
     rows = joined.all()
     rows._iterable_class = RowDicts
     assert [row["id"] for row in rows] == [row["id"] for row in joined]
+
+
+def test_rows_read_with_a_kept_setup_are_django_s_own():
+    """A second and third read of the list's page (its setup, names and converters kept) give ValuesIterable's rows."""
+    from claims.selectors import claim_list
+
+    ClaimFactory.create_batch(3)
+    ClaimFactory(event=True, value=None)
+    for _ in range(3):
+        django, ours = both(claim_list().filter(kind__in=["figure", "event"])[:3])
+        assert len(ours) == 3 and ours == django and [list(row) for row in ours] == [list(row) for row in django]
