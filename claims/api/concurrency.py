@@ -1,6 +1,7 @@
 """Optimistic concurrency: detail responses carry an ETag; writes must name the version they change."""
 
 import hashlib
+from decimal import Decimal
 
 import orjson
 
@@ -9,6 +10,8 @@ from django.urls import reverse
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
+
+from claims.text.figures import unpadded
 
 
 class PreconditionFailed(APIException):
@@ -24,9 +27,14 @@ class PreconditionRequired(APIException):
 
 
 def etag_of(data) -> str:
-    """A strong ETag for a representation: any visible change gives a new one."""
-    body = orjson.dumps(data, default=str, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
+    """A strong ETag for a representation: any visible change gives a new one, and only a visible change (a figure
+    is hashed as it is written, without its column's padding)."""
+    body = orjson.dumps(data, default=_as_shown, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def _as_shown(value) -> str:
+    return unpadded(value) if isinstance(value, Decimal) else str(value)
 
 
 def _etags(header: str) -> set[str]:

@@ -166,3 +166,21 @@ def test_web_annotation_selects_the_span(client_as):
     assert position == {"type": "TextPositionSelector", "start": claim.start, "end": claim.end}
     assert quote["exact"] == claim.quote and quote["prefix"] == claim.prefix
     assert annotation["target"]["source"] == f"http://testserver/api/documents/{claim.document_id}/text/"
+
+
+def test_a_claims_etag_is_that_of_what_is_shown_padding_or_not(client_as):
+    """The representation keeps figures as read (47000.000000); its ETag is the one of the figures as written (47000),
+    so it did not change when the representation stopped unpadding them, and it changes with the figure."""
+    from decimal import Decimal
+
+    from claims.api.concurrency import etag_of
+    from claims.representations import figure
+    from claims.selectors import claim_representation
+
+    claim = ClaimFactory(value=Decimal("47000"), value_low=Decimal("0.5"), value_high=None)
+    shown = claim_representation(claim.pk)
+    assert shown["value"].as_tuple().exponent == -6  # as read from the column
+    unpadded = {**shown, **{name: figure(shown[name]) for name in ("value", "value_low", "value_high")}}
+    assert etag_of(shown) == etag_of(unpadded)
+    assert client_as("fact-checkers").get(f"/api/claims/{claim.pk}/").headers["ETag"] == etag_of(unpadded)
+    assert etag_of({**shown, "value": Decimal("47001")}) != etag_of(shown)
