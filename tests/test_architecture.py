@@ -13,7 +13,7 @@ BELOW = {  # a part: the parts of claims/ it may import
     "search": {"models", "text"},
     "selectors": {"models", "representations", "search", "sql", "text"},
     "services": {"models", "search", "sql", "text"},
-    "filtersets": {"models", "search", "text"},
+    "filtersets": {"models", "search", "sql", "text"},
     "reviews": {"models", "sql", "text"},
     "curation": {"models", "text"},
     "synthetic": {"models", "text"},
