@@ -15,7 +15,7 @@ from django_filters.constants import EMPTY_VALUES
 from django_filters.filterset import FilterSetMetaclass
 from drf_spectacular.utils import extend_schema_field
 
-from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Language, Source, ordered
+from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Language, Source, id_or_slug, ordered
 from claims.search import search_actors, search_claims, search_documents
 from claims.sql import claim_has_actor, value_reaches
 from claims.text.dates import FuzzyDate
@@ -88,11 +88,10 @@ class IdOrSlugFilter(filters.CharFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        if value.isdigit():
-            if int(value) > 2**63 - 1:
-                return qs.none()
-            return qs.filter(**{self.id_field: int(value)})
-        return qs.filter(**{self.slug_field: value})
+        pk, slug = id_or_slug(value)
+        if pk is not None:
+            return qs.filter(**{self.id_field: pk})
+        return qs.filter(**{self.slug_field: slug}) if slug is not None else qs.none()
 
 
 def _text(max_length=200, **kwargs):
@@ -287,10 +286,11 @@ class ClaimFilterSet(FilterSet):
         queryset = super().filter_queryset(queryset)
         actor, role = self.checked_form.cleaned_data.get("actor"), self.checked_form.cleaned_data.get("role")
         if actor or role:
-            by_id = actor.isdigit() and int(actor) < 2**63 if actor else False
-            queryset = queryset.filter(claim_has_actor(actor_id=int(actor) if by_id else None,
-                                                       actor_slug=actor if actor and not by_id else None,
-                                                       role=role or None, using=queryset.db))
+            pk, slug = id_or_slug(actor) if actor else (None, None)
+            if actor and pk is None and slug is None:  # digits past any id
+                return queryset.none()
+            queryset = queryset.filter(claim_has_actor(actor_id=pk, actor_slug=slug, role=role or None,
+                                                       using=queryset.db))
         return queryset
 
     def filter_actor(self, queryset, name, value):

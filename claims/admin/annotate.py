@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html_join
 
-from claims.models import REVIEW_PERMISSION, Claim, Document
+from claims.models import MAX_ID, REVIEW_PERMISSION, Claim, Document, whole_number
 from claims.services.claims import claim_resolve_suggestion
 
 from .display import number
@@ -148,7 +148,8 @@ def review_view(request, object_id):
     decision = DECISIONS.get(request.POST.get("decision", ""))
     if decision is None:
         return JsonResponse({"error": "decision must be accept or reject."}, status=400)
-    claim = Claim.objects.filter(pk=int(object_id)).first() if str(object_id).isdigit() else None
+    pk = whole_number(str(object_id))
+    claim = Claim.objects.filter(pk=pk).first() if pk is not None and pk <= MAX_ID else None
     if claim is None:
         return JsonResponse({"error": f"There is no claim #{object_id}."}, status=404)
     accept, reason = decision

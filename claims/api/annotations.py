@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.urls import reverse
 from rest_framework.exceptions import NotFound, ValidationError
 
-from claims.models import Claim
+from claims.models import Claim, whole_number
 from claims.reviews import reviewer
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -63,9 +63,10 @@ def page_number(request) -> int | None:
     raw = request.query_params.get("page")
     if raw is None:
         return None
-    if not raw.isdigit() or not 1 <= int(raw) < 2**31:
+    number = whole_number(raw)
+    if number is None or not 1 <= number < 2**31:
         raise ValidationError({"page": [f"A page number from 1, not {raw[:50]!r}."]})
-    return int(raw)
+    return number
 
 
 def annotation_collection(document: dict, request, page: int | None) -> dict:

@@ -21,7 +21,7 @@ def read_limited(stream, meta) -> bytes:
     """The body, refusing more than DATA_UPLOAD_MAX_MEMORY_SIZE bytes (announced or actually sent)."""
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     announced = meta.get("CONTENT_LENGTH") or "0"
-    if announced.isdigit() and int(announced) > limit:
+    if announced.isascii() and announced.isdigit() and int(announced) > limit:
         raise RequestTooLarge(f"The request body is {int(announced):,} bytes; at most {limit:,} are accepted.")
     body = stream.read(limit + 1) if stream is not None else b""
     if len(body) > limit:

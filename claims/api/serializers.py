@@ -6,7 +6,9 @@ from decimal import Decimal
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.models import Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document, Language, Source
+from claims.models import (
+    Actor, ActorAlias, Claim, ClaimActor, ClaimLink, Document, Language, Source, id_or_slug,
+)
 from claims.filtersets import DATE_INTERVAL_PATTERN
 from claims.representations import CLAIM_FIELD_NAMES, CLAIM_READ_ONLY_FIELDS, figure
 from claims.text.dates import FuzzyDate, format_interval
@@ -169,8 +171,9 @@ class ClaimActorSerializer(serializers.Serializer):
     name = serializers.CharField(source="actor.name", read_only=True)
 
     def validate_actor(self, value):
-        actor = Actor.objects.filter(pk=int(value)).first() if value.isdigit() and int(value) < 2**63 \
-            else Actor.objects.filter(slug=value).first()
+        pk, slug = id_or_slug(value)
+        actor = (Actor.objects.filter(pk=pk).first() if pk is not None
+                 else Actor.objects.filter(slug=slug).first() if slug is not None else None)
         if actor is None:
             raise serializers.ValidationError(f"No actor with id or slug {value!r}.")
         return actor

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.status import HTTP_304_NOT_MODIFIED
 
 from claims.filtersets import ActorFilterSet, ClaimFilterSet, ClaimLinkFilterSet, DocumentFilterSet, SourceFilterSet
-from claims.models import Actor, Claim, ClaimLink, Document, Source
+from claims.models import MAX_ID, Actor, Claim, ClaimLink, Document, Source, whole_number
 from claims.reviews import claim_review, published_review, published_review_problem
 from claims.selectors import (
     claim_list, claim_representation, claim_representations, document_representation,
@@ -35,10 +35,10 @@ ADDED, EDITED, DELETED = "added through the API", "edited through the API", "del
 
 def _pk(view) -> int:
     """The id in the URL, or 404 when it cannot be one."""
-    pk = view.kwargs["pk"]
-    if not (pk.isdigit() and int(pk) < 2**63):
+    pk = whole_number(view.kwargs["pk"])
+    if pk is None or pk > MAX_ID:
         raise NotFound("No such id.")
-    return int(pk)
+    return pk
 
 
 ANNOTATION_RENDERERS = [AnnotationRenderer, ORJSONRenderer]

@@ -1,4 +1,4 @@
-"""Shared model pieces: timestamps, languages, dates of known precision."""
+"""Shared model pieces: timestamps, languages, dates of known precision, ids as written in requests."""
 
 from django.db import models
 from django.db.models import F, Q
@@ -15,6 +15,24 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+MAX_ID = 2**63 - 1  # the largest id a bigint primary key holds
+
+
+def whole_number(raw: str) -> int | None:
+    """A whole number written in ASCII digits ("42"), else None. str.isdigit() alone accepts digits int() refuses
+    (superscripts: "²") and other scripts' numerals ("٣"), which a query string or a path may carry."""
+    return int(raw) if raw.isascii() and raw.isdigit() else None
+
+
+def id_or_slug(raw: str) -> tuple[int | None, str | None]:
+    """What an "id or slug" parameter names: ASCII digits are an id, (id, None), or (None, None) past any id, so
+    that no row matches; anything else is a slug, (None, raw)."""
+    number = whole_number(raw)
+    if number is None:
+        return None, raw
+    return (number, None) if number <= MAX_ID else (None, None)
 
 
 def ordered(name: str, descending: bool) -> OrderBy:

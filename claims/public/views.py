@@ -15,7 +15,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from claims.filtersets import ClaimFilterSet
-from claims.models import Claim, ClaimActor, ClaimLink, Language
+from claims.models import Claim, ClaimActor, ClaimLink, Language, whole_number
 from claims.reviews import (LIST_ORDERING, claim_review, published_review, published_review_problem,
                             review_page_path, review_rows)
 from claims.text.dates import format_interval
@@ -66,7 +66,8 @@ def fact_checks(request):
             data.setlist(name, values)
     filterset = ClaimFilterSet(data=data, queryset=Claim.objects.published_reviews().order_by(*LIST_ORDERING))
     raw_page = request.GET.get("page", "1")
-    errors = {} if raw_page.isdigit() and 1 <= int(raw_page) < 10**9 else {
+    page_number = whole_number(raw_page)
+    errors = {} if page_number is not None and 1 <= page_number < 10**9 else {
         "page": f"a page number from 1, not {raw_page[:50]!r}."}
     if not filterset.is_valid():
         errors.update({name: " ".join(messages) for name, messages in filterset.errors.items()})
@@ -75,7 +76,7 @@ def fact_checks(request):
             **_form_context(data), "rows": [], "page": 1, "offset": 0,
             "errors": " ".join(f"{name}: {LABELS.get(name, name)}: {message}" for name, message in errors.items()),
         }, status=400)
-    page = int(raw_page)
+    page = page_number
     offset = (page - 1) * PAGE_SIZE
     rows = review_rows(filterset.qs[offset:offset + PAGE_SIZE + 1])  # one more: is there a next page?
     if page > 1 and not rows:

@@ -93,3 +93,36 @@ def test_bad_paths_are_json_404(client_as, path):
 
 def test_unsupported_media_type_is_415(editor):
     assert_json_4xx(raw_post(editor, "/api/documents/", b"title=x", content_type="text/plain"), 415)
+
+
+# Characters str.isdigit() accepts that int() refuses (superscripts) or reads as another script's numerals.
+ODD_DIGITS = ["²", "1²", "٣", "३"]
+
+
+@pytest.mark.parametrize("digits", ODD_DIGITS)
+@pytest.mark.parametrize("url", ["/api/claims/?actor={}", "/api/claims/?actor={}&role=subject", "/api/claims/?source={}",
+                                 "/api/documents/?source={}", "/api/documents/?republished_from={}",
+                                 "/api/actors/?parent={}", "/api/claims/{}/", "/api/documents/{}/",
+                                 "/api/documents/1/annotations/?page={}"])
+def test_digits_of_other_kinds_are_never_a_500(client_as, digits, url):
+    """An id is ASCII digits: anything else is a slug that no row has, or a path or page that does not exist."""
+    DocumentFactory()
+    response = client_as("fact-checkers").get(url.format(digits))
+    assert response.status_code in (200, 400, 404), (url, digits, response.status_code)
+    if response.status_code == 200 and "results" in response.json():
+        assert response.json()["results"] == []
+
+
+@pytest.mark.parametrize("digits", ODD_DIGITS)
+def test_an_actor_named_by_digits_of_other_kinds_is_not_found(editor, digits):
+    document = DocumentFactory()
+    body = {"document": document.pk, "start": 0, "end": 5, "quote": document.text[:5], "kind": "figure",
+            "actors": [{"actor": digits, "role": "claimant"}]}
+    response = raw_post(editor, "/api/claims/", json.dumps(body).encode())
+    assert_json_4xx(response, 400)
+    assert "No actor" in json.dumps(response.json(), ensure_ascii=False)
+
+
+def test_a_fact_checks_page_of_other_digits_is_a_message(client):
+    response = client.get("/fact-checks/?page=²")
+    assert response.status_code == 400 and "a page number from 1" in response.content.decode()  # the page, saying so
