@@ -9,7 +9,7 @@ floor's hand-written SQL (benchmarks/floor.py) to it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import timezone as dt_timezone
@@ -134,23 +134,30 @@ CLAIM_FIELD_NAMES = [field.name for field in CLAIM_FIELDS]
 CLAIM_READ_ONLY_FIELDS = [field.name for field in CLAIM_FIELDS if not field.writable]
 CLAIM_VALUES = tuple(dict.fromkeys(lookup for field in CLAIM_FIELDS if not field.related for lookup in field.reads))
 
-_first_values = itemgetter(*(field.reads[0] for field in CLAIM_FIELDS))
 _shown = [field for field in CLAIM_FIELDS if field.show or field.zoned]
 
 
-def claims_shown(rows: Iterable[dict]) -> list[dict]:
-    """Claims as the API shows them, from values() rows of CLAIM_VALUES with their related lists added."""
+def claims_shown(rows: Iterable, where: Mapping[str, Any] | None = None, related_json: bool = False) -> list[dict]:
+    """Claims as the API shows them, from rows that hold every read of CLAIM_VALUES and the related lists: dicts
+    keyed by the reads and "actors" and "links" (the default), or rows of any kind (dicts, tuples) in which
+    where[name] finds each of them. With related_json the related lists are JSON text, parsed here."""
+    key = where.__getitem__ if where is not None else str
     zone = timezone.get_current_timezone()  # once: asking for it costs more than showing a time
+    first_values = itemgetter(*(key(field.name if field.related else field.reads[0]) for field in CLAIM_FIELDS))
+    related = [field.name for field in CLAIM_FIELDS if field.related] if related_json else []
     from_one, from_many = [], []  # the few fields that are not shown as read
     for field in _shown:
         show = datetime_shower(zone) if field.zoned else field.show
         if len(field.reads) == 1:
-            from_one.append((field.name, show, field.reads[0]))
+            from_one.append((field.name, show, key(field.reads[0])))
         else:
-            from_many.append((field.name, show, itemgetter(*field.reads)))
+            from_many.append((field.name, show, itemgetter(*map(key, field.reads))))
+    loads = orjson.loads
 
-    def shown(row: dict) -> dict:
-        claim = dict(zip(CLAIM_FIELD_NAMES, _first_values(row)))  # every field as read, in one pass
+    def shown(row) -> dict:
+        claim = dict(zip(CLAIM_FIELD_NAMES, first_values(row)))  # every field as read, in one pass
+        for name in related:
+            claim[name] = loads(claim[name])
         for name, show, lookup in from_one:
             claim[name] = show(row[lookup])
         for name, show, lookups in from_many:

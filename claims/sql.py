@@ -20,6 +20,7 @@ from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import BooleanField, Model, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.query import ValuesIterable
+from django.db.models.utils import create_namedtuple_class
 
 from claims.models import Actor, Claim, ClaimActor, ClaimLink, Document, Source
 
@@ -277,13 +278,39 @@ class RowDicts(ValuesIterable):
     def __iter__(self):
         if self.chunked_fetch:
             return super().__iter__()
-        queryset = self.queryset
-        compiler = _setup_reusing(queryset.query, queryset.db)
-        try:
-            sql, params = compiler.as_sql()
-        except EmptyResultSet:
+        found = _compiled_rows(self.queryset)
+        if found is None:
             return iter(())
-        return iter(_fetched(_Compiled(compiler, sql, params), params, prepare=True))
+        names, rows = found
+        return iter([dict(zip(names, row)) for row in rows])
+
+
+class RowTuples(RowDicts):
+    """RowDicts' rows as named tuples on PostgreSQL (Django's class for the column names, as values_list(named=True)
+    makes), for readers that take columns by position or attribute: a page's 100 dicts of 27 keys cost 0.12 ms to
+    build and were read once. Elsewhere, and streamed, the dicts of RowDicts."""
+
+    def __iter__(self):
+        if self.chunked_fetch or connections[self.queryset.db].vendor != "postgresql":
+            return super().__iter__()
+        found = _compiled_rows(self.queryset)
+        if found is None:
+            return iter(())
+        names, rows = found
+        row_class, new = create_namedtuple_class(*names), tuple.__new__
+        return iter([new(row_class, row) for row in rows])
+
+
+def _compiled_rows(queryset) -> tuple[list[str], list[tuple]] | None:
+    """The column names and rows of a values() queryset, compiled with a kept setup and run prepared; None when
+    it can match nothing."""
+    compiler = _setup_reusing(queryset.query, queryset.db)
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:
+        return None
+    compiled = _Compiled(compiler, sql, params)
+    return compiled.names, _fetched_rows(compiled, params, prepare=True)
 
 
 # The SELECT and ORDER BY of a page's query are the same for every request: the filters change, not the columns or
@@ -362,6 +389,10 @@ class _Compiled:
 
 
 def _fetched(compiled: _Compiled, params, *, prepare: bool = False) -> list[dict]:
+    return [dict(zip(compiled.names, row)) for row in _fetched_rows(compiled, params, prepare=prepare)]
+
+
+def _fetched_rows(compiled: _Compiled, params, *, prepare: bool = False) -> list[tuple]:
     connection, compiler = connections[compiled.using], compiled.compiler
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
@@ -381,8 +412,8 @@ def _fetched(compiled: _Compiled, params, *, prepare: bool = False) -> list[dict
     if compiler.has_extra_select:
         rows = [row[:compiler.col_count] for row in rows]
     if compiled.converters:
-        rows = compiler.apply_converters(rows, compiled.converters)
-    return [dict(zip(compiled.names, row)) for row in rows]
+        rows = list(compiler.apply_converters(rows, compiled.converters))
+    return rows
 
 
 # A connection kept between requests is checked by Django (CONN_HEALTH_CHECKS) before a request's first query, with

@@ -230,3 +230,22 @@ def test_rows_read_with_a_kept_setup_are_django_s_own():
     for _ in range(3):
         django, ours = both(claim_list().filter(kind__in=["figure", "event"])[:3])
         assert len(ours) == 3 and ours == django and [list(row) for row in ours] == [list(row) for row in django]
+
+
+def test_the_list_s_rows_are_named_tuples_of_the_same_values_shown_alike():
+    """claim_list() reads its rows as named tuples (RowTuples): the values RowDicts gives, by position and by
+    attribute (the cursor's way), shown by claim_representations exactly as from the dicts."""
+    from claims.selectors import claim_list, claim_representations
+
+    ClaimFactory.create_batch(3)
+    ClaimFactory(event=True, value=None)
+    tuples = list(claim_list())
+    dicts = claim_list()
+    dicts._iterable_class = RowDicts
+    dicts = list(dicts)
+    assert all(isinstance(row, tuple) for row in tuples) and len(tuples) == 4
+    assert [dict(zip(row._fields, row)) for row in tuples] == dicts
+    assert [row.date_start for row in tuples] == [row["date_start"] for row in dicts]
+    assert claim_representations(tuples) == claim_representations([dict(row) for row in dicts])
+    streamed = claim_list().iterator(chunk_size=2)  # the exports' way: dicts, in chunks
+    assert [dict(row) for row in streamed] == dicts
