@@ -141,7 +141,7 @@ def claims_shown(rows: Iterable, where: Mapping[str, Any] | None = None, related
     """Claims as the API shows them, from rows that hold every read of CLAIM_VALUES and the related lists: dicts
     keyed by the reads and "actors" and "links" (the default), or rows of any kind (dicts, tuples) in which
     where[name] finds each of them. With related_json the related lists are JSON text, parsed here."""
-    key = where.__getitem__ if where is not None else str
+    key = where.__getitem__ if where is not None else (lambda name: name)
     zone = timezone.get_current_timezone()  # once: asking for it costs more than showing a time
     first_values = itemgetter(*(key(field.name if field.related else field.reads[0]) for field in CLAIM_FIELDS))
     related = [field.name for field in CLAIM_FIELDS if field.related] if related_json else []

@@ -1,5 +1,7 @@
 """API viewsets: each takes its queryset from one queryset method and writes through claims.services."""
 
+from collections.abc import Callable
+
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -67,6 +69,23 @@ def annotation_response(request, data: dict) -> Response:
     return Response(data, headers=headers)
 
 
+class ReadById:
+    """A detail read straight from claims.selectors by its id, with no instance loaded first (these rows have no
+    per-object permissions), and shown the same way after a write (ETagMixin's hooks)."""
+
+    read_by_id: Callable[[int], dict | None]  # the selector, as a staticmethod
+    missing = "No row with this id."
+
+    def represent(self, instance):
+        return self.read_by_id(instance.pk)
+
+    def retrieve_representation(self):
+        data = self.read_by_id(_pk(self))
+        if data is None:
+            raise NotFound(self.missing)
+        return data
+
+
 class ListFilters:
     """Query-string filters narrow lists (and exports); a detail or a write addresses one row by its id, unfiltered."""
 
@@ -113,10 +132,12 @@ class ActorViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet
         actor_save(actor=serializer.instance, user=_user(self.request), reason=EDITED, **serializer.validated_data)
 
 
-class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
+class DocumentViewSet(ReadById, ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """Documents; the detail adds the full text and the document's claims."""
 
     filterset_class = DocumentFilterSet
+    read_by_id = staticmethod(document_representation)  # two queries compiled once, not DocumentDetailSerializer
+    missing = "No document with this id."
 
     def get_queryset(self):
         documents = Document.objects.select_related("source", "republished_from").order_by("-published_start", "id")
@@ -125,16 +146,6 @@ class DocumentViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelView
         brief = Claim.objects.order_by("start", "id").only("id", "document_id", "kind", "status", "start", "end",
                                                             "quote")
         return documents.defer("search_vector").prefetch_related(Prefetch("claims", queryset=brief))
-
-    def represent(self, instance):
-        return document_representation(instance.pk)
-
-    def retrieve_representation(self):
-        """Two queries compiled once (claims.selectors), not the instance and DocumentDetailSerializer."""
-        data = document_representation(_pk(self))
-        if data is None:
-            raise NotFound("No document with this id.")
-        return data
 
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):
@@ -199,26 +210,18 @@ EXPORT_ANSWERS = {(200, "text/csv"): OpenApiTypes.STR, (200, "application/jsonl"
                                              "/api/claims/export/csv/ and /api/claims/export/jsonl/ do)."),
                 ESCAPE_FORMULAS],
     responses={(200, "application/json"): ClaimSerializer, **EXPORT_ANSWERS}))
-class ClaimViewSet(ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
+class ClaimViewSet(ReadById, ListFilters, ServiceDeletes, ETagMixin, viewsets.ModelViewSet):
     """Claims: figures, events and statements at spans of documents' texts."""
 
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilterSet
+    read_by_id = staticmethod(claim_representation)  # one query compiled once
+    missing = "No claim with this id."
 
     def get_queryset(self):
         if not self.detail:  # the list and its exports: values() rows read through claims.selectors
             return claim_list()
         return Claim.objects.select_related("document")  # writes: the representation comes from selectors
-
-    def represent(self, instance):
-        return claim_representation(instance.pk)
-
-    def retrieve_representation(self):
-        """One query: the claim straight from claims.selectors (claims have no per-object permissions)."""
-        data = claim_representation(_pk(self))
-        if data is None:
-            raise NotFound("No claim with this id.")
-        return data
 
     def get_renderers(self):
         renderers = super().get_renderers()
